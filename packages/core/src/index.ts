@@ -1,0 +1,1 @@
+export const PROVIDERS = ['FACEBOOK', 'GOOGLE'] as const;
