@@ -1,0 +1,4 @@
+import { InitialSchema1764100000000 } from './1764100000000-initial-schema.js';
+
+/** Every migration, oldest first. Classes, not globs, so they run from src (Vitest) and dist alike. */
+export const MIGRATIONS = [InitialSchema1764100000000];
