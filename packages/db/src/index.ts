@@ -7,3 +7,5 @@ export { BaseEntity } from './entities/base.entity.js';
 export { Tenant } from './entities/tenant.entity.js';
 export { ApiKey } from './entities/api-key.entity.js';
 export { StaffUser } from './entities/staff-user.entity.js';
+export { TokenCipher } from './crypto/token-cipher.js';
+export type { EncryptedSecret } from './crypto/token-cipher.js';
