@@ -16,4 +16,8 @@ export const sharedConfig: ViteUserConfig = {
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql', { paths: [process.cwd()] }) }],
   },
   ssr: { resolve: { conditions, externalConditions: ['@relink/source'] } },
+  test: {
+    // The JSON report feeds the one closing line of `pnpm test` (scripts/test.mjs).
+    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-report.json' }]],
+  },
 };

@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { createDatabase, type RelinkDatabase } from '@relink/db';
+import type { Config } from './config.js';
+import { createLogger } from './logger.js';
+import { healthRoute } from './http/healthRoute.js';
+import { authenticate } from './auth/authenticate.js';
+import type { RequestContext } from './graphql/context.js';
+import { formatError } from './graphql/formatError.js';
+import { buildRelinkSchema } from './graphql/schema.js';
+import { createServices, type Services } from './services/services.js';
+
+export interface AppOptions {
+  /** An already-open database (tests); otherwise one is opened from the config. */
+  database?: RelinkDatabase;
+  logger?: Logger;
+}
+
+export interface RelinkApp {
+  app: Express;
+  server: Server;
+  schema: GraphQLSchema;
+  services: Services;
+  database: RelinkDatabase;
+  close(): Promise<void>;
+}
+
+/** Builds the whole API without listening: `main.ts` listens, tests call `server.listen(0)`. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<RelinkApp> {
+  const log = options.logger ?? createLogger(config.mode);
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await createDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }));
+  const services = createServices(config, database);
+  const schema = await buildRelinkSchema();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.mode !== 'production',
+    includeStacktraceInErrorResponses: config.mode === 'development',
+    formatError: formatError(config.mode),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+  });
+  await apollo.start();
+
+  app.use(healthRoute(database));
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        viewer: await authenticate(services, req.headers.authorization),
+        services,
+        log,
+      }),
+    }),
+  );
+
+  return {
+    app,
+    server,
+    schema,
+    services,
+    database,
+    async close() {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownsDatabase) await database.close();
+    },
+  };
+}

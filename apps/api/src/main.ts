@@ -1,0 +1,46 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './app.js';
+
+function readPersistedSecrets(dataDir: string): Record<string, string> {
+  const file = join(dataDir, 'dev-secrets.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
+
+async function main(): Promise<void> {
+  const dataDir = process.env.RELINK_DATA_DIR || '.relink';
+  const persisted = process.env.NODE_ENV === 'production' ? {} : readPersistedSecrets(dataDir);
+  const config = loadConfig(process.env, persisted);
+  if (Object.keys(config.generated).length > 0) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(join(config.dataDir, 'dev-secrets.json'), JSON.stringify({ ...persisted, ...config.generated }, null, 2), { mode: 0o600 });
+    console.log(`Generated dev settings (kept in ${join(config.dataDir, 'dev-secrets.json')}):`);
+    for (const [name, value] of Object.entries(config.generated)) console.log(`  ${name}=${value}`);
+  }
+  const relink = await createApp(config);
+  await new Promise<void>((resolve) => relink.server.listen(config.port, resolve));
+  const base = config.publicUrl;
+  console.log(`Relink is serving on ${base} (${relink.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(`  GraphQL   ${base}/graphql`);
+  console.log(`  Health    ${base}/healthz`);
+  for (const [name, p] of [['Facebook', config.facebook], ['Google', config.google]] as const) {
+    console.log(`  ${name.padEnd(9)} ${p.mode === 'sandbox' ? `sandbox at ${base}/sandbox/${name.toLowerCase()}` : p.mode}`);
+  }
+  if (config.adminToken && !config.generated.RELINK_ADMIN_TOKEN) console.log('  Staff token: from RELINK_ADMIN_TOKEN');
+  const stop = async () => {
+    await relink.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`relink: ${error.message}`);
+  } else {
+    console.error('relink: failed to start:', error);
+  }
+  process.exit(1);
+});
