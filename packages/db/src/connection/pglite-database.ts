@@ -1,9 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource } from 'typeorm';
 import type { RelinkDatabase, Unlisten } from '../relink-database.js';
 import { quoteSchemaName } from '../schema-name.js';
 import { baseDataSourceOptions } from './data-source-options.js';
+import { pgliteClientClass, rollbackOrphanedTransaction } from './pglite-client.js';
 import { poolOf } from './pool-of.js';
 import { executeSqlOn, pingDataSource } from './sql-helpers.js';
 
@@ -21,7 +21,8 @@ export async function openPgliteDatabase(dataDir: string | undefined, schema: st
   const dataSource = new DataSource({
     ...baseDataSourceOptions(schema, logging),
     poolSize: 1,
-    extra: { ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 },
+    // The node-postgres adapter, one fresh adapter connection per client (see pglite-client.ts), one client at a time.
+    extra: { Client: pgliteClientClass(pglite), onConnect: rollbackOrphanedTransaction(pglite), max: 1, idleTimeoutMillis: 0 },
   });
   try {
     await dataSource.initialize();

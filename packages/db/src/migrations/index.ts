@@ -1,4 +1,5 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema.js';
+import { IntegrationsSchema1764200000000 } from './1764200000000-integrations-schema.js';
 
 /** Every migration, oldest first. Classes, not globs, so they run from src (Vitest) and dist alike. */
-export const MIGRATIONS = [InitialSchema1764100000000];
+export const MIGRATIONS = [InitialSchema1764100000000, IntegrationsSchema1764200000000];
