@@ -38,7 +38,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const database =
     options.database ??
     (await createDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }));
-  const services = createServices(config, database);
+  const services = await createServices(config, database);
   const schema = await buildRelinkSchema();
 
   const app = express();
@@ -74,6 +74,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     database,
     async close() {
       await apollo.stop();
+      await services.statusBus.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownsDatabase) await database.close();
     },
