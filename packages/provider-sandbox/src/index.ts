@@ -1,0 +1,15 @@
+export { createSandbox, STANDALONE_RISC_EVENTS, type Sandbox } from './createSandbox.js';
+export { startSandboxServer, type SandboxServer } from './startSandboxServer.js';
+export { sandboxEndpoints, type ProviderEndpoints } from './endpoints.js';
+export type { SandboxOptions, SandboxProvider } from './options.js';
+export type { SandboxClock } from './clock.js';
+export { FACEBOOK_CAUSES, GOOGLE_CAUSES, sandboxCauses, type SandboxCause, type FacebookCause, type GoogleCause, type RiscEventName } from './causes.js';
+export type { FaultKind } from './faults.js';
+export type { InvalidationResult } from './invalidate.js';
+export type { NoticeResult } from './notices.js';
+export type { RiscDelivery } from './google/risc.js';
+export type { SandboxUserView } from './userView.js';
+export type { AdAccount } from './store.js';
+export type { CreateUserInput } from './users.js';
+export { RISC_EVENT_URIS } from './google/risc.js';
+export { appsecretProof } from './facebook/graphAuth.js';
