@@ -1,16 +1,11 @@
 import type { InvalidationCause } from '../invalidation-cause.js';
 import type { Provider } from '../provider.js';
-import { facebookDescriptor } from './facebook.js';
-import { googleDescriptor } from './google.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
-
-const DESCRIPTORS: Readonly<Record<Provider, ProviderDescriptor>> = { FACEBOOK: facebookDescriptor, GOOGLE: googleDescriptor };
+import { providerModule } from './provider-modules.js';
 
 /** The descriptor of `p`; throws on a value that is not a Provider. */
 export function providerDescriptor(p: Provider): ProviderDescriptor {
-  const descriptor = (DESCRIPTORS as Partial<Record<string, ProviderDescriptor>>)[p];
-  if (!descriptor) throw new TypeError(`providerDescriptor: "${String(p)}" is not a Provider (expected FACEBOOK or GOOGLE)`);
-  return descriptor;
+  return providerModule(p).descriptor;
 }
 
 /** The causes that exist for `provider`: what its sandbox can simulate and its classifier can return. */

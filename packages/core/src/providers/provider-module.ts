@@ -1,0 +1,12 @@
+import type { CheckResult, SecurityEventResult } from '../check-result.js';
+import type { NormalizedResponse } from './normalized-response.js';
+import type { ProviderDescriptor } from './provider-descriptor.js';
+
+/** Everything Relink knows about one provider: its facts and how to read its answers and pushes. Never throws. */
+export interface ProviderModule {
+  descriptor: ProviderDescriptor;
+  classifyResponse(response: NormalizedResponse): CheckResult;
+  classifySecurityEvent(event: unknown): SecurityEventResult;
+}
+
+export const IGNORED_UNKNOWN_EVENT: SecurityEventResult = Object.freeze({ outcome: 'ignored', eventType: 'unknown' });
