@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The embeddable bundle: ONE minified ES module, `dist/relink-banner.js`, with Lit and the
+ * graphql-ws client inside, registering `<relink-banner>` when loaded.
+ */
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    lib: {
+      entry: 'src/define.ts',
+      formats: ['es'],
+      fileName: () => 'relink-banner.js',
+    },
+    rolldownOptions: {
+      output: { minify: true, codeSplitting: false },
+    },
+  },
+});

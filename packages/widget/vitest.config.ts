@@ -1,0 +1,9 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedConfig } from '../../vitest.shared.js';
+
+export default mergeConfig(
+  sharedConfig,
+  defineConfig({
+    test: { include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 120_000 },
+  }),
+);
