@@ -45,7 +45,6 @@ export interface GoogleCauseBehaviour {
 
 export const GOOGLE_CAUSES = {
   TOKEN_EXPIRED: { refresh: 'invalid_grant', access: 'ok' },
-  PASSWORD_CHANGED: { refresh: 'invalid_grant', access: { revoked: 'OAUTH_TOKEN_REVOKED' } },
   PERMISSIONS_CHANGED: { refresh: 'ok', access: 'permission' },
   APP_DEAUTHORIZED: { refresh: 'invalid_grant', access: { revoked: 'OAUTH_TOKEN_REVOKED' }, risc: 'tokens-revoked' },
   SESSION_INVALIDATED: { refresh: 'invalid_rapt', access: 'ok', risc: 'sessions-revoked' },

@@ -3,7 +3,7 @@ import type { SandboxContext } from '../context.js';
 import type { AccessTokenRecord, RefreshTokenRecord, SandboxUser } from '../store.js';
 
 export const TESTING_REFRESH_TOKEN_MS = 7 * 86_400_000;
-export const UNUSED_REFRESH_TOKEN_MS = 183 * 86_400_000;
+export const UNUSED_REFRESH_TOKEN_MS = 182 * 86_400_000;
 
 export type AccessState =
   | { ok: true; record: AccessTokenRecord; user: SandboxUser }

@@ -11,7 +11,7 @@ export interface Harness extends SandboxServer {
 }
 
 export async function startHarness(options: Partial<Omit<SandboxOptions, 'publicUrl'>> = {}): Promise<Harness> {
-  const server = await startSandboxServer({ seed: 7, facebook: { ...FB_APP }, google: { ...GOOGLE_CLIENT }, ...options });
+  const server = await startSandboxServer({ seed: 7, facebook: { ...FB_APP }, google: { ...GOOGLE_CLIENT }, faultTimeoutMs: 1500, ...options });
   const call = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
   return {
     ...server,
@@ -31,7 +31,8 @@ export function form(values: Record<string, string>): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(values).toString() };
 }
 
-export async function json(res: Response): Promise<any> {
+/** The body parsed as JSON (loosely typed, for assertions), or the text when it is not JSON. */
+export async function json(res: Response): Promise<ReturnType<typeof JSON.parse>> {
   const text = await res.text();
   try {
     return JSON.parse(text);
