@@ -20,3 +20,5 @@ export { WebhookDelivery, type WebhookDeliveryStatus } from './entities/webhook-
 export { SeenSecurityEvent } from './entities/seen-security-event.entity.js';
 export { TokenCipher } from './crypto/token-cipher.js';
 export type { EncryptedSecret } from './crypto/token-cipher.js';
+export { reencryptSecrets } from './crypto/reencrypt-secrets.js';
+export { ENCRYPTED_COLUMNS, type EncryptedColumn } from './crypto/encrypted-columns.js';
