@@ -24,4 +24,17 @@ export { classifyGraphBatchResponse, type GraphBatchOptions } from './providers/
 export { refineGoogleInvalidGrant, type GoogleInvalidGrantContext } from './providers/google-invalid-grant.js';
 export { RISC_EVENT_TYPES } from './providers/google-risc.js';
 export { FACEBOOK_DEAUTHORIZE_EVENT } from './providers/facebook-deauthorize.js';
+export {
+  type IntegrationState,
+  type StatusEvent,
+  type StatusEffect,
+  type Transition,
+  type StatusMachineOptions,
+  DEFAULT_UNREACHABLE_AFTER,
+  DEFAULT_EXPIRING_SOON_WINDOW_SECONDS,
+  nextStatus,
+  initialIntegrationState,
+} from './status-machine.js';
+export { statusExpiriesFromCheck } from './status-expiries.js';
 export { UnreachableCaseError } from './unreachable-case-error.js';
+export { nextCheckAt, facebookEndOfLife, DEFAULT_CHECK_SCHEDULE, type CheckScheduleInput, type CheckSchedulePolicy } from './check-schedule.js';
