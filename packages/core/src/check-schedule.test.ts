@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHECK_SCHEDULE, facebookEndOfLife, nextCheckAt, type CheckScheduleInput } from './check-schedule.js';
+import { DEFAULT_CHECK_SCHEDULE, endOfLife, nextCheckAt, type CheckScheduleInput } from './check-schedule.js';
 import { INTEGRATION_STATUSES } from './integration-status.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
@@ -37,13 +37,14 @@ describe('nextCheckAt', () => {
   });
 
   it('ignores expires_at 0 (never) and invalid dates', () => {
-    expect(facebookEndOfLife({ tokenExpiresAt: new Date(0), dataAccessExpiresAt: new Date(Number.NaN) })).toBeUndefined();
+    expect(endOfLife({ tokenExpiresAt: new Date(0), dataAccessExpiresAt: new Date(Number.NaN) })).toBeUndefined();
     expect(delay(nextCheckAt(fb({ tokenExpiresAt: new Date(0) }), NOW, noJitter))).toBe(DAY);
   });
 
-  it('exercises Google refresh tokens at least daily, whatever the access token expiry says', () => {
-    expect(delay(nextCheckAt(google({ tokenExpiresAt: at(HOUR) }), NOW, noJitter))).toBe(DAY);
+  it('exercises Google refresh tokens at least daily, hourly near the end of time-based access', () => {
+    expect(delay(nextCheckAt(google(), NOW, noJitter))).toBe(DAY);
     expect(delay(nextCheckAt(google(), NOW, fullJitter))).toBeLessThanOrEqual(DAY);
+    expect(delay(nextCheckAt(google({ tokenExpiresAt: at(3 * DAY) }), NOW, noJitter))).toBe(HOUR);
   });
 
   it('backs off exponentially after transient failures, capped, never beyond the normal cadence', () => {

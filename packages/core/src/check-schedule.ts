@@ -15,7 +15,7 @@ export interface CheckScheduleInput {
 export interface CheckSchedulePolicy {
   /** A healthy integration far from any end of life: daily (Google refresh tokens exercised at least this often). */
   intervalSeconds: number;
-  /** Facebook, within `nearExpiryWindowSeconds` of `expires_at` or `data_access_expires_at`: hourly. */
+  /** Within `nearExpiryWindowSeconds` of the end of life (Facebook `expires_at` / `data_access_expires_at`): hourly. */
   nearExpiryIntervalSeconds: number;
   nearExpiryWindowSeconds: number;
   /** After consecutive transient failures: base · 2^(n−1), capped. */
@@ -36,8 +36,11 @@ export const DEFAULT_CHECK_SCHEDULE: Readonly<CheckSchedulePolicy> = Object.free
   jitter: 0.1,
 });
 
-/** The earliest end of a Facebook credential's life (token or data access), or undefined. */
-export function facebookEndOfLife(integration: Pick<CheckScheduleInput, 'tokenExpiresAt' | 'dataAccessExpiresAt'>): Date | undefined {
+/**
+ * The earliest end of a credential's life that needs a person (Facebook token or data access; Google
+ * time-based access — never the one-hour access token, see `statusExpiriesFromCheck`), or undefined.
+ */
+export function endOfLife(integration: Pick<CheckScheduleInput, 'tokenExpiresAt' | 'dataAccessExpiresAt'>): Date | undefined {
   const ends = [integration.tokenExpiresAt, integration.dataAccessExpiresAt].filter(
     (d): d is Date => d instanceof Date && !Number.isNaN(d.getTime()) && d.getTime() > 0,
   );
@@ -57,8 +60,8 @@ function checkInput(integration: CheckScheduleInput, now: Date, policy: CheckSch
 
 /**
  * When the monitor should next check an integration; null when it is never checked (disconnected).
- * Healthy: daily. Facebook within 7 days of the token's or data access's end: hourly, and never later
- * than that end (nor than the start of the 7-day window). After transient failures: exponential back-off
+ * Healthy: daily. Within 7 days of the credential's end of life (Facebook token or data access; Google
+ * time-based access): hourly, and never later than that end (nor than the start of the 7-day window). After transient failures: exponential back-off
  * (1 min, 2, 4, … up to 1 h), never later than the normal cadence. Jitter only ever makes a check
  * earlier (by up to `jitter` of the interval), so "at least daily" holds while checks do not stampede.
  * `random` returns a number in [0, 1), like Math.random.
@@ -76,8 +79,8 @@ export function nextCheckAt(
   let intervalMs = (dead ? policy.deadIntervalSeconds : policy.intervalSeconds) * 1000;
   const hardPoints: number[] = [];
 
-  if (!dead && integration.provider === 'FACEBOOK') {
-    const end = facebookEndOfLife(integration);
+  if (!dead) {
+    const end = endOfLife(integration);
     if (end) {
       const windowStart = end.getTime() - policy.nearExpiryWindowSeconds * 1000;
       if (windowStart <= at) intervalMs = Math.min(intervalMs, policy.nearExpiryIntervalSeconds * 1000);

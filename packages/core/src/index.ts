@@ -37,4 +37,4 @@ export {
 } from './status-machine.js';
 export { statusExpiriesFromCheck } from './status-expiries.js';
 export { UnreachableCaseError } from './unreachable-case-error.js';
-export { nextCheckAt, facebookEndOfLife, DEFAULT_CHECK_SCHEDULE, type CheckScheduleInput, type CheckSchedulePolicy } from './check-schedule.js';
+export { nextCheckAt, endOfLife, DEFAULT_CHECK_SCHEDULE, type CheckScheduleInput, type CheckSchedulePolicy } from './check-schedule.js';
