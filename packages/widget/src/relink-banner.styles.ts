@@ -124,6 +124,7 @@ export const relinkBannerStyles = css`
   .title {
     font-weight: 600;
   }
+  .title,
   .body,
   .action,
   .eyebrow,
