@@ -36,5 +36,21 @@ export {
   initialIntegrationState,
 } from './status-machine.js';
 export { statusExpiriesFromCheck } from './status-expiries.js';
+export {
+  type UntrackedWindowLike,
+  type UntrackedRange,
+  type TenantUntrackedWindow,
+  MAX_CHART_DAYS,
+  untrackedSeconds,
+  untrackedSecondsByDay,
+  untrackedSecondsByTenant,
+} from './windows.js';
+export {
+  type IdentityRef,
+  type BlastRadiusInput,
+  type IdentityExposure,
+  DEFAULT_AGENCY_TENANT_THRESHOLD,
+  blastRadius,
+} from './blast-radius.js';
 export { UnreachableCaseError } from './unreachable-case-error.js';
 export { nextCheckAt, endOfLife, DEFAULT_CHECK_SCHEDULE, type CheckScheduleInput, type CheckSchedulePolicy } from './check-schedule.js';
