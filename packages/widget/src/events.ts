@@ -39,10 +39,8 @@ export interface RelinkEventMap {
   'relink-error': RelinkErrorEvent;
 }
 
-type DetailOf<K extends keyof RelinkEventMap> = RelinkEventMap[K] extends CustomEvent<infer D> ? D : never;
-
 /** A widget event: bubbles and crosses shadow roots (`composed`), so any ancestor can listen. */
-export function relinkEvent<K extends keyof RelinkEventMap>(type: K, detail: DetailOf<K>): RelinkEventMap[K] {
+export function relinkEvent<K extends keyof RelinkEventMap>(type: K, detail: RelinkEventMap[K]['detail']): RelinkEventMap[K] {
   return new CustomEvent(type, { detail, bubbles: true, composed: true }) as RelinkEventMap[K];
 }
 

@@ -45,11 +45,13 @@ export interface WidgetIntegration {
 }
 
 type Json = Record<string, unknown>;
+/** `s` string, `b` boolean, `d` ISO date, `d?` optional ISO date, a list: one of these strings. */
+type Rule = 's' | 'b' | 'd' | 'd?' | readonly string[];
 
 function fail(path: string, expected: string, value: unknown): never {
   throw new RelinkError(
     'BAD_RESPONSE',
-    `The Relink API sent an unexpected integration: ${path} should be ${expected}, got ${JSON.stringify(value) ?? 'undefined'}.`,
+    `Unexpected answer from Relink: ${path} should be ${expected}, got ${JSON.stringify(value) ?? 'nothing'}.`,
   );
 }
 
@@ -58,71 +60,50 @@ function object(value: unknown, path: string): Json {
   return value as Json;
 }
 
-function string(value: unknown, path: string): string {
-  if (typeof value !== 'string') fail(path, 'a string', value);
-  return value;
-}
+const EXPECTED: Record<string, string> = { s: 'a string', b: 'a boolean', d: 'an ISO date', 'd?': 'an ISO date or null' };
 
-function date(value: unknown, path: string): string {
-  const text = string(value, path);
-  if (Number.isNaN(Date.parse(text))) fail(path, 'an ISO date', value);
-  return text;
-}
-
-function optionalDate(value: unknown, path: string): string | null {
-  return value === null || value === undefined ? null : date(value, path);
-}
-
-function oneOf<T extends string>(allowed: readonly T[], value: unknown, path: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    fail(path, `one of ${allowed.join(', ')}`, value);
+/** Checks `value`'s fields against `rules` and returns it; optional fields come back as null. */
+function check<T>(value: unknown, rules: Record<string, Rule>, path: string): T {
+  const record = object(value, path);
+  const result: Json = {};
+  for (const [key, rule] of Object.entries(rules)) {
+    const field = record[key];
+    const ok =
+      typeof rule !== 'string'
+        ? rule.includes(field as string)
+        : rule === 'b'
+          ? typeof field === 'boolean'
+          : rule === 'd?' && (field === null || field === undefined)
+            ? true
+            : typeof field === 'string' && (rule === 's' || !Number.isNaN(Date.parse(field)));
+    if (!ok) fail(`${path}.${key}`, typeof rule === 'string' ? (EXPECTED[rule] ?? rule) : `one of ${rule.join(', ')}`, field);
+    result[key] = field ?? null;
   }
-  return value as T;
+  return result as T;
 }
 
-function parseCause(value: unknown, path: string): CauseInfo | null {
-  if (value === null || value === undefined) return null;
-  const cause = object(value, path);
-  const securityRelated = cause.securityRelated;
-  if (typeof securityRelated !== 'boolean') fail(`${path}.securityRelated`, 'a boolean', securityRelated);
-  return {
-    code: string(cause.code, `${path}.code`),
-    title: string(cause.title, `${path}.title`),
-    explanation: string(cause.explanation, `${path}.explanation`),
-    action: string(cause.action, `${path}.action`),
-    securityRelated,
-  };
-}
-
-function parseIdentity(value: unknown, path: string): ProviderIdentity | null {
-  if (value === null || value === undefined) return null;
-  const identity = object(value, path);
-  return {
-    provider: oneOf(PROVIDERS, identity.provider, `${path}.provider`),
-    externalUserId: string(identity.externalUserId, `${path}.externalUserId`),
-    name: string(identity.name, `${path}.name`),
-  };
-}
+const CAUSE_RULES: Record<string, Rule> = { code: 's', title: 's', explanation: 's', action: 's', securityRelated: 'b' };
+const IDENTITY_RULES: Record<string, Rule> = { provider: PROVIDERS, externalUserId: 's', name: 's' };
+const INTEGRATION_RULES: Record<string, Rule> = {
+  id: 's',
+  provider: PROVIDERS,
+  externalAccountId: 's',
+  name: 's',
+  status: INTEGRATION_STATUSES,
+  needsReauthorization: 'b',
+  statusChangedAt: 'd',
+  tokenExpiresAt: 'd?',
+  untrackedSince: 'd?',
+};
 
 /** Checks one `Integration` object from the API; throws a `BAD_RESPONSE` RelinkError naming the bad field. */
 export function parseIntegration(value: unknown, path = 'integration'): WidgetIntegration {
-  const node = object(value, path);
-  const needsReauthorization = node.needsReauthorization;
-  if (typeof needsReauthorization !== 'boolean') {
-    fail(`${path}.needsReauthorization`, 'a boolean', needsReauthorization);
-  }
+  const integration = check<Omit<WidgetIntegration, 'authorizedBy' | 'cause'>>(value, INTEGRATION_RULES, path);
+  const { authorizedBy, cause } = value as Json;
   return {
-    id: string(node.id, `${path}.id`),
-    provider: oneOf(PROVIDERS, node.provider, `${path}.provider`),
-    externalAccountId: string(node.externalAccountId, `${path}.externalAccountId`),
-    name: string(node.name, `${path}.name`),
-    status: oneOf(INTEGRATION_STATUSES, node.status, `${path}.status`),
-    needsReauthorization,
-    statusChangedAt: date(node.statusChangedAt, `${path}.statusChangedAt`),
-    tokenExpiresAt: optionalDate(node.tokenExpiresAt, `${path}.tokenExpiresAt`),
-    untrackedSince: optionalDate(node.untrackedSince, `${path}.untrackedSince`),
-    authorizedBy: parseIdentity(node.authorizedBy, `${path}.authorizedBy`),
-    cause: parseCause(node.cause, `${path}.cause`),
+    ...integration,
+    authorizedBy: authorizedBy == null ? null : check<ProviderIdentity>(authorizedBy, IDENTITY_RULES, `${path}.authorizedBy`),
+    cause: cause == null ? null : check<CauseInfo>(cause, CAUSE_RULES, `${path}.cause`),
   };
 }
 

@@ -3,11 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Announcements } from './announcements.js';
 import { apiEndpoint, type ApiEndpoint } from './api-endpoint.js';
-import { buildBanners, type Banner, type CheckingBanner, type ExpiringBanner, type ReauthBanner } from './banner-model.js';
+import { buildBanners, type Banner, type ExpiringBanner, type ReauthBanner } from './banner-model.js';
 import { catalogueFor, formatDuration, type Catalogue } from './catalogue.js';
 import { Dismissals } from './dismissals.js';
-import { relinkEvent, type RelinkRefreshedDetail } from './events.js';
-import { icon } from './icons.js';
+import { relinkEvent, type RelinkEventMap, type RelinkRefreshedDetail } from './events.js';
+import { icon, type IconName } from './icons.js';
 import { isNoteworthy, parseIntegration, type Provider, type WidgetIntegration } from './integration.js';
 import { LiveUpdates } from './live-updates.js';
 import { readOAuthComplete } from './oauth-message.js';
@@ -113,184 +113,172 @@ export class RelinkBanner extends LitElement {
   @state() private politeMessage = '';
   @state() private now = Date.now();
 
-  private endpoint: ApiEndpoint | null = null;
-  private live: LiveUpdates | null = null;
-  private dismissals: Dismissals | null = null;
-  private announcements: Announcements | null = null;
-  private pendingRedirects: PendingRedirects | null = null;
-  private redirectChecked = false;
-  private generation = 0;
-  private fetchSeq = 0;
-  private lastErrorCode: string | null = null;
-  private readonly liveTouched = new Map<string, number>();
-  private readonly requestedVia = new Map<string, Via>();
-  private readonly domIds = new Map<string, string>();
-  private tickTimer: ReturnType<typeof setInterval> | null = null;
-  private popupTimer: ReturnType<typeof setInterval> | null = null;
-  private langObserver: MutationObserver | null = null;
+  #endpoint: ApiEndpoint | null = null;
+  #live: LiveUpdates | null = null;
+  #dismissals: Dismissals | null = null;
+  #announcements: Announcements | null = null;
+  #pendingRedirects: PendingRedirects | null = null;
+  #redirectChecked = false;
+  #generation = 0;
+  #fetchSeq = 0;
+  #lastErrorCode: string | null = null;
+  #liveTouched = new Map<string, number>();
+  #requestedVia = new Map<string, Via>();
+  #domIds = new Map<string, string>();
+  #tickTimer: ReturnType<typeof setInterval> | undefined;
+  #popupTimer: ReturnType<typeof setInterval> | undefined;
+  #langObserver: MutationObserver | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('message', this.onMessage);
-    this.tickTimer = setInterval(() => {
-      this.now = Date.now();
-    }, TICK_MS);
-    this.langObserver = new MutationObserver(() => this.requestUpdate());
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    if (this.hasUpdated) this.connect();
+    addEventListener('message', this.#onMessage);
+    this.#tickTimer = setInterval(() => (this.now = Date.now()), TICK_MS);
+    this.#langObserver = new MutationObserver(() => this.requestUpdate());
+    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    if (this.hasUpdated) this.#connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('message', this.onMessage);
-    if (this.tickTimer !== null) clearInterval(this.tickTimer);
-    if (this.popupTimer !== null) clearInterval(this.popupTimer);
-    this.tickTimer = this.popupTimer = null;
-    this.langObserver?.disconnect();
-    this.langObserver = null;
-    this.disconnect();
+    removeEventListener('message', this.#onMessage);
+    clearInterval(this.#tickTimer);
+    clearInterval(this.#popupTimer);
+    this.#popupTimer = undefined;
+    this.#langObserver?.disconnect();
+    this.#disconnect();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('api') || changed.has('sessionToken') || changed.has('pollSeconds')) this.connect();
+    if (changed.has('api') || changed.has('sessionToken') || changed.has('pollSeconds')) this.#connect();
   }
 
   /** Fetches the integrations again now (the widget also does this by itself after reconnects). */
   async refetch(): Promise<void> {
-    await this.load();
+    await this.#load();
   }
 
   // ---- data ---------------------------------------------------------------------------------
 
-  private connect(): void {
-    this.disconnect();
+  get #pollMs(): number {
+    return Math.max(1, this.pollSeconds || 30) * 1000;
+  }
+
+  #connect(): void {
+    this.#disconnect();
     if (!this.isConnected) return;
     let endpoint: ApiEndpoint;
     try {
       endpoint = apiEndpoint(this.api, this.sessionToken, document.baseURI);
     } catch (error) {
-      this.report(toRelinkError(error));
+      this.#report(toRelinkError(error));
       return;
     }
-    if (this.endpoint?.origin !== endpoint.origin) {
+    if (this.#endpoint?.origin !== endpoint.origin) {
       this.integrations = new Map();
-      this.dismissals = new Dismissals(endpoint.origin);
-      this.announcements = new Announcements(endpoint.origin);
-      this.pendingRedirects = new PendingRedirects(endpoint.origin);
-      this.redirectChecked = false;
+      this.#dismissals = new Dismissals(endpoint.origin);
+      this.#announcements = new Announcements(endpoint.origin);
+      this.#pendingRedirects = new PendingRedirects(endpoint.origin);
+      this.#redirectChecked = false;
     }
-    this.endpoint = endpoint;
-    this.lastErrorCode = null;
-    const generation = this.generation;
-    void this.load().then((result) => {
-      if (generation !== this.generation || result === 'refused') return;
-      this.live = new LiveUpdates({
+    this.#endpoint = endpoint;
+    this.#lastErrorCode = null;
+    const generation = this.#generation;
+    void this.#load().then((result) => {
+      if (generation !== this.#generation || result === 'refused') return;
+      this.#live = new LiveUpdates({
         endpoint,
-        pollIntervalMs: Math.max(1, this.pollSeconds || 30) * 1000,
-        onIntegration: (value) => this.applyLive(value),
-        onResync: () => void this.load(),
-        onRefused: (error) => this.liveRefused(error),
+        pollIntervalMs: this.#pollMs,
+        onIntegration: (value) => this.#applyLive(value),
+        onResync: () => void this.#load(),
+        onRefused: (error) => this.#liveRefused(error),
       });
-      this.live.start();
+      this.#live.start();
     });
   }
 
-  private disconnect(): void {
-    this.generation += 1;
-    this.live?.stop();
-    this.live = null;
+  #disconnect(): void {
+    this.#generation += 1;
+    this.#live?.stop();
+    this.#live = null;
   }
 
-  private async load(): Promise<'ok' | 'failed' | 'refused'> {
-    const endpoint = this.endpoint;
+  async #load(): Promise<'ok' | 'failed' | 'refused'> {
+    const endpoint = this.#endpoint;
     if (!endpoint) return 'failed';
-    const generation = this.generation;
-    const seq = ++this.fetchSeq;
+    const generation = this.#generation;
+    const seq = ++this.#fetchSeq;
     const startedAt = performance.now();
     try {
       const list = await fetchWatchedIntegrations(endpoint);
-      if (generation !== this.generation || seq !== this.fetchSeq) return 'ok';
-      this.lastErrorCode = null;
-      this.applySnapshot(list, startedAt);
+      if (generation === this.#generation && seq === this.#fetchSeq) {
+        this.#lastErrorCode = null;
+        this.#applySnapshot(list, startedAt);
+      }
       return 'ok';
     } catch (caught) {
-      if (generation !== this.generation) return 'failed';
+      if (generation !== this.#generation) return 'failed';
       const error = toRelinkError(caught);
-      this.report(error);
-      if (error.code === 'SESSION_EXPIRED' || error.code === 'FORBIDDEN') {
-        this.disconnect();
-        return 'refused';
-      }
-      return 'failed';
+      this.#report(error);
+      if (error.code !== 'SESSION_EXPIRED' && error.code !== 'FORBIDDEN') return 'failed';
+      this.#disconnect();
+      return 'refused';
     }
   }
 
-  /** The subscription was refused: ask over HTTP for the precise reason, keep polling if HTTP works. */
-  private liveRefused(error: RelinkError): void {
-    const generation = this.generation;
-    void this.load().then((result) => {
-      if (result !== 'ok' || generation !== this.generation) return;
-      this.report(error);
-      const endpoint = this.endpoint;
-      if (!endpoint) return;
-      const timer = setInterval(() => {
-        if (generation !== this.generation) clearInterval(timer);
-        else void this.load();
-      }, Math.max(1, this.pollSeconds || 30) * 1000);
+  /** The subscription was refused: ask over HTTP for the precise reason; keep polling if HTTP works. */
+  #liveRefused(error: RelinkError): void {
+    const generation = this.#generation;
+    void this.#load().then((result) => {
+      if (result !== 'ok' || generation !== this.#generation) return;
+      this.#report(error);
+      const timer = setInterval(() => (generation === this.#generation ? void this.#load() : clearInterval(timer)), this.#pollMs);
     });
   }
 
-  private applySnapshot(list: WidgetIntegration[], startedAt: number): void {
+  #applySnapshot(list: WidgetIntegration[], startedAt: number): void {
     const next = new Map<string, WidgetIntegration>();
     for (const integration of list) if (isNoteworthy(integration)) next.set(integration.id, integration);
-    for (const [id, touchedAt] of this.liveTouched) {
+    for (const [id, touchedAt] of this.#liveTouched) {
       if (touchedAt <= startedAt) {
-        this.liveTouched.delete(id);
+        this.#liveTouched.delete(id);
         continue;
       }
       const current = this.integrations.get(id); // a live event newer than this snapshot wins
       if (current) next.set(id, current);
       else next.delete(id);
     }
-    this.replace(next);
-    if (!this.redirectChecked) {
-      this.redirectChecked = true;
-      this.confirmRedirect();
+    this.#replace(next);
+    if (!this.#redirectChecked) {
+      this.#redirectChecked = true;
+      this.#confirmRedirect();
     }
   }
 
-  private applyLive(value: unknown): void {
+  #applyLive(value: unknown): void {
     let integration: WidgetIntegration;
     try {
       integration = parseIntegration(value, 'integrationStatusChanged');
     } catch (error) {
-      this.report(toRelinkError(error));
+      this.#report(toRelinkError(error));
       return;
     }
-    this.liveTouched.set(integration.id, performance.now());
+    this.#liveTouched.set(integration.id, performance.now());
     const next = new Map(this.integrations);
     if (isNoteworthy(integration)) next.set(integration.id, integration);
     else next.delete(integration.id);
-    this.replace(next);
+    this.#replace(next);
   }
 
-  private replace(next: Map<string, WidgetIntegration>): void {
+  #replace(next: Map<string, WidgetIntegration>): void {
     const resolved = [...this.integrations.values()].filter((before) => before.needsReauthorization && !next.get(before.id)?.needsReauthorization);
     this.integrations = next;
-    if (resolved.length > 0) this.celebrate(resolved);
+    if (resolved.length > 0) this.#celebrate(resolved);
   }
 
   /** Integrations that needed reauthorization and no longer do: short success state, then gone. */
-  private celebrate(resolved: WidgetIntegration[]): void {
-    const now = Date.now();
+  #celebrate(resolved: WidgetIntegration[]): void {
     const ids = new Set(resolved.map((integration) => integration.id));
-    const successes = buildBanners(resolved).map((banner) => ({
-      key: `success:${banner.key}:${now}`,
-      provider: banner.provider,
-      names: banner.integrations.map((integration) => integration.name),
-      until: now + SUCCESS_VISIBLE_MS,
-    }));
-    this.showSuccesses(successes);
+    this.#showSuccesses(buildBanners(resolved).map((banner) => [banner.provider, banner.integrations.map((integration) => integration.name)]));
 
     const refreshes = new Map(this.refreshes);
     const problems = new Map(this.problems);
@@ -305,209 +293,184 @@ export class RelinkBanner extends LitElement {
 
     const byVia = new Map<Via, string[]>();
     for (const id of ids) {
-      const via = this.requestedVia.get(id) ?? 'elsewhere';
-      this.requestedVia.delete(id);
+      const via = this.#requestedVia.get(id) ?? 'elsewhere';
+      this.#requestedVia.delete(id);
       byVia.set(via, [...(byVia.get(via) ?? []), id]);
     }
-    for (const [via, integrationIds] of byVia) this.dispatchEvent(relinkEvent('relink-refreshed', { integrationIds, via }));
+    for (const [via, integrationIds] of byVia) this.#emit('relink-refreshed', { integrationIds, via });
   }
 
-  private showSuccesses(successes: Success[]): void {
-    if (successes.length === 0) return;
-    const catalogue = catalogueFor(this.resolvedLang());
-    this.successes = [...this.successes, ...successes];
-    this.politeMessage = successes
+  #showSuccesses(groups: Array<[Provider, string[]]>): void {
+    const now = Date.now();
+    const catalogue = catalogueFor(this.#lang());
+    const added = groups.map(([provider, names], index) => ({ key: `${now}:${index}`, provider, names, until: now + SUCCESS_VISIBLE_MS }));
+    this.successes = [...this.successes, ...added];
+    this.politeMessage = added
       .map((success) => `${catalogue.successTitle}: ${catalogue.provider[success.provider]} · ${success.names.join(', ')}. ${catalogue.successBody}`)
       .join(' ');
     setTimeout(() => {
-      const now = Date.now();
-      this.successes = this.successes.filter((success) => success.until > now);
+      this.successes = this.successes.filter((success) => success.until > Date.now());
       if (this.successes.length === 0) this.politeMessage = '';
     }, SUCCESS_VISIBLE_MS + 50);
   }
 
   /** After a full-page redirect for consent, confirm (or not) that it worked. */
-  private confirmRedirect(): void {
-    const pending = this.pendingRedirects?.take(Date.now());
+  #confirmRedirect(): void {
+    const pending = this.#pendingRedirects?.take(Date.now());
     if (!pending) return;
     const stillBroken = pending.integrationIds.filter((id) => this.integrations.get(id)?.needsReauthorization);
-    const fixedIndexes = pending.integrationIds.map((id, index) => (stillBroken.includes(id) ? -1 : index)).filter((index) => index >= 0);
-    if (fixedIndexes.length > 0) {
-      const now = Date.now();
-      this.showSuccesses([
-        {
-          key: `success:redirect:${now}`,
-          provider: pending.provider,
-          names: fixedIndexes.map((index) => pending.names[index] ?? ''),
-          until: now + SUCCESS_VISIBLE_MS,
-        },
-      ]);
-      const integrationIds = fixedIndexes.map((index) => pending.integrationIds[index] ?? '');
-      this.dispatchEvent(relinkEvent('relink-refreshed', { integrationIds, via: 'redirect' }));
+    const fixed = pending.integrationIds.flatMap((id, index) => (stillBroken.includes(id) ? [] : [[id, pending.names[index] ?? ''] as const]));
+    if (fixed.length > 0) {
+      this.#showSuccesses([[pending.provider, fixed.map(([, name]) => name)]]);
+      this.#emit('relink-refreshed', { integrationIds: fixed.map(([id]) => id), via: 'redirect' });
     }
-    if (stillBroken.length > 0) this.markStillBroken(stillBroken);
+    if (stillBroken.length > 0) this.#markStillBroken(stillBroken);
   }
 
-  private markStillBroken(integrationIds: string[]): void {
-    const catalogue = catalogueFor(this.resolvedLang());
+  #markStillBroken(integrationIds: string[]): void {
+    const catalogue = catalogueFor(this.#lang());
     const problems = new Map(this.problems);
     for (const banner of buildBanners(this.integrations.values())) {
-      if (banner.kind === 'checking' || !banner.integrations.some((integration) => integrationIds.includes(integration.id))) continue;
-      problems.set(banner.key, catalogue.stillDisconnected(banner.identity?.name ?? null));
+      if (banner.kind !== 'checking' && banner.integrations.some((integration) => integrationIds.includes(integration.id))) {
+        problems.set(banner.key, catalogue.stillDisconnected(banner.identity?.name ?? null));
+      }
     }
     this.problems = problems;
   }
 
-  private report(error: RelinkError, integrationIds?: string[]): void {
-    const repeated = error.code === this.lastErrorCode && (error.code === 'NETWORK' || error.code === 'SERVER');
-    this.lastErrorCode = error.code;
-    if (repeated) return;
-    const detail = integrationIds ? { code: error.code, message: error.message, integrationIds } : { code: error.code, message: error.message };
-    this.dispatchEvent(relinkEvent('relink-error', detail));
+  #report(error: RelinkError, integrationIds?: string[]): void {
+    const repeated = error.code === this.#lastErrorCode && (error.code === 'NETWORK' || error.code === 'SERVER');
+    this.#lastErrorCode = error.code;
+    if (!repeated) this.#emit('relink-error', { code: error.code, message: error.message, ...(integrationIds ? { integrationIds } : {}) });
+  }
+
+  #emit<K extends keyof RelinkEventMap>(type: K, detail: RelinkEventMap[K]['detail']): void {
+    this.dispatchEvent(relinkEvent(type, detail));
   }
 
   // ---- refresh (consent) --------------------------------------------------------------------
 
-  private refresh(banner: ReauthBanner | ExpiringBanner): void {
+  #refresh(banner: ReauthBanner | ExpiringBanner): void {
     const existing = this.refreshes.get(banner.key);
     if (existing?.popup && !existing.popup.closed) {
       existing.popup.focus();
       return;
     }
-    if (existing?.phase === 'redirecting') return;
-    const endpoint = this.endpoint;
+    const endpoint = this.#endpoint;
     const first = banner.integrations[0];
-    if (!endpoint || !first) return;
+    if (existing?.phase === 'redirecting' || !endpoint || !first) return;
 
     // Open the popup now, inside the click, so the browser does not block it; navigate it later.
     let popup: Window | null = null;
     try {
-      popup = window.open('', 'relink-reauthorize', POPUP_FEATURES);
+      popup = open('', 'relink-reauthorize', POPUP_FEATURES);
     } catch {
       popup = null;
     }
     const mode = popup ? 'popup' : 'redirect';
-    const catalogue = catalogueFor(this.resolvedLang());
-    if (popup) this.showWaiting(popup, catalogue);
-
+    const catalogue = catalogueFor(this.#lang());
+    try {
+      if (popup) popup.document.title = popup.document.body.textContent = catalogue.refreshRedirecting;
+    } catch {
+      // a reused popup may already show another origin
+    }
     const integrationIds = banner.integrations.map((integration) => integration.id);
-    for (const id of integrationIds) this.requestedVia.set(id, mode);
-    const problems = new Map(this.problems);
-    problems.delete(banner.key);
-    this.problems = problems;
+    for (const id of integrationIds) this.#requestedVia.set(id, mode);
+    this.#setProblem(banner.key, null);
     this.refreshes = new Map(this.refreshes).set(banner.key, { integrationIds, popup, phase: popup ? 'waiting' : 'redirecting' });
-    this.dispatchEvent(relinkEvent('relink-refresh-start', { integrationIds, provider: banner.provider, mode }));
-    void this.beginConsent(banner, endpoint, first.id, popup);
+    this.#emit('relink-refresh-start', { integrationIds, provider: banner.provider, mode });
+    void this.#beginConsent(banner, endpoint, first.id, popup);
   }
 
-  private async beginConsent(banner: ReauthBanner | ExpiringBanner, endpoint: ApiEndpoint, integrationId: string, popup: Window | null): Promise<void> {
+  async #beginConsent(banner: ReauthBanner | ExpiringBanner, endpoint: ApiEndpoint, integrationId: string, popup: Window | null): Promise<void> {
     const integrationIds = banner.integrations.map((integration) => integration.id);
     try {
-      const start = await startReauthorization(endpoint, integrationId, popup ? null : window.location.href);
-      if (popup) {
-        if (popup.closed) {
-          this.endRefresh(banner.key);
-          return;
-        }
+      const start = await startReauthorization(endpoint, integrationId, popup ? null : location.href);
+      if (popup?.closed) {
+        this.#endRefresh(banner.key);
+      } else if (popup) {
         popup.location.href = start.url;
-        this.watchPopups();
+        this.#watchPopups();
       } else {
-        this.pendingRedirects?.save({
+        this.#pendingRedirects?.save({
           integrationIds,
           names: banner.integrations.map((integration) => integration.name),
           provider: banner.provider,
           at: Date.now(),
         });
-        window.location.assign(start.url);
+        location.assign(start.url);
       }
     } catch (caught) {
       popup?.close();
       const error = toRelinkError(caught);
-      this.endRefresh(banner.key);
-      for (const id of integrationIds) this.requestedVia.delete(id);
-      this.problems = new Map(this.problems).set(banner.key, catalogueFor(this.resolvedLang()).startFailed(error.message));
-      this.report(error, integrationIds);
+      this.#endRefresh(banner.key);
+      for (const id of integrationIds) this.#requestedVia.delete(id);
+      this.#setProblem(banner.key, catalogueFor(this.#lang()).startFailed(error.message));
+      this.#report(error, integrationIds);
     }
   }
 
-  private showWaiting(popup: Window, catalogue: Catalogue): void {
-    try {
-      popup.document.title = catalogue.refreshRedirecting;
-      popup.document.body.textContent = catalogue.refreshRedirecting;
-    } catch {
-      // a reused popup may already show another origin
-    }
+  #setProblem(key: string, message: string | null): void {
+    const problems = new Map(this.problems);
+    if (message) problems.set(key, message);
+    else problems.delete(key);
+    this.problems = problems;
   }
 
-  private endRefresh(key: string): void {
-    if (!this.refreshes.has(key)) return;
+  #endRefresh(key: string): void {
     const refreshes = new Map(this.refreshes);
-    refreshes.delete(key);
-    this.refreshes = refreshes;
+    if (refreshes.delete(key)) this.refreshes = refreshes;
   }
 
   /** A popup closed without a message (cancelled, or the opener link was cut): re-enable and recheck. */
-  private watchPopups(): void {
-    if (this.popupTimer !== null) return;
-    this.popupTimer = setInterval(() => {
+  #watchPopups(): void {
+    this.#popupTimer ??= setInterval(() => {
       const closed = [...this.refreshes].filter(([, refresh]) => refresh.popup?.closed);
-      if (closed.length > 0) {
-        for (const [key] of closed) this.endRefresh(key);
-        void this.load();
-      }
+      for (const [key] of closed) this.#endRefresh(key);
+      if (closed.length > 0) void this.#load();
       if (![...this.refreshes.values()].some((refresh) => refresh.popup && !refresh.popup.closed)) {
-        if (this.popupTimer !== null) clearInterval(this.popupTimer);
-        this.popupTimer = null;
+        clearInterval(this.#popupTimer);
+        this.#popupTimer = undefined;
       }
     }, 1000);
   }
 
-  private readonly onMessage = (event: MessageEvent): void => {
-    const endpoint = this.endpoint;
-    if (!endpoint) return;
-    const message = readOAuthComplete(event, endpoint.origin);
+  readonly #onMessage = (event: MessageEvent): void => {
+    const message = this.#endpoint && readOAuthComplete(event, this.#endpoint.origin);
     if (!message) return;
     const reported = message.integrationIds;
     const finished = [...this.refreshes].filter(([, refresh]) => !reported || refresh.integrationIds.some((id) => reported.includes(id)));
-    for (const [key] of finished) this.endRefresh(key);
+    for (const [key] of finished) this.#endRefresh(key);
+    const finishedIds = finished.flatMap(([, refresh]) => refresh.integrationIds);
     if (message.ok) {
-      void this.load().then(() => {
-        const stillBroken = finished.flatMap(([, refresh]) => refresh.integrationIds).filter((id) => this.integrations.get(id)?.needsReauthorization);
-        if (stillBroken.length > 0) this.markStillBroken(stillBroken);
+      void this.#load().then(() => {
+        const stillBroken = finishedIds.filter((id) => this.integrations.get(id)?.needsReauthorization);
+        if (stillBroken.length > 0) this.#markStillBroken(stillBroken);
       });
       return;
     }
-    const catalogue = catalogueFor(this.resolvedLang());
-    const problems = new Map(this.problems);
     const reason = message.error ?? 'cancelled';
-    for (const [key, refresh] of finished) {
-      problems.set(key, catalogue.popupFailed(reason));
-      for (const id of refresh.integrationIds) this.requestedVia.delete(id);
-    }
-    this.problems = problems;
-    const integrationIds = reported ?? finished.flatMap(([, refresh]) => refresh.integrationIds);
-    this.report(new RelinkError('REAUTHORIZATION_FAILED', `Reauthorization did not complete: ${reason}.`), integrationIds);
+    for (const [key] of finished) this.#setProblem(key, catalogueFor(this.#lang()).popupFailed(reason));
+    for (const id of finishedIds) this.#requestedVia.delete(id);
+    this.#report(new RelinkError('REAUTHORIZATION_FAILED', `Reauthorization did not complete: ${reason}.`), reported ?? finishedIds);
   };
 
-  private dismiss(banner: Banner): void {
-    if (!this.dismissals || this.dismissHours <= 0) return;
-    const until = this.dismissals.dismiss(banner.fingerprint, Date.now(), this.dismissHours);
-    this.dispatchEvent(
-      relinkEvent('relink-dismiss', {
-        integrationIds: banner.integrations.map((integration) => integration.id),
-        until: new Date(until).toISOString(),
-      }),
-    );
+  #dismiss(banner: Banner): void {
+    if (!this.#dismissals || this.dismissHours <= 0) return;
+    const until = this.#dismissals.dismiss(banner.fingerprint, Date.now(), this.dismissHours);
+    this.#emit('relink-dismiss', {
+      integrationIds: banner.integrations.map((integration) => integration.id),
+      until: new Date(until).toISOString(),
+    });
     this.now = Date.now();
-    this.requestUpdate();
   }
 
   // ---- rendering ----------------------------------------------------------------------------
 
   /** The `lang` of the element or its nearest ancestor (across shadow roots); English by default. */
-  private resolvedLang(): string {
-    if (this.hasAttribute('lang')) return this.getAttribute('lang') ?? 'en';
+  #lang(): string {
     let node: Node | null = this.parentNode;
+    if (this.lang) return this.lang;
     while (node) {
       if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? 'en';
       node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
@@ -515,216 +478,170 @@ export class RelinkBanner extends LitElement {
     return 'en';
   }
 
-  private domId(key: string): string {
-    let id = this.domIds.get(key);
-    if (!id) {
-      id = `relink-banner-${this.domIds.size + 1}`;
-      this.domIds.set(key, id);
-    }
+  #domId(key: string): string {
+    let id = this.#domIds.get(key);
+    if (!id) this.#domIds.set(key, (id = `relink-${this.#domIds.size + 1}`));
     return id;
   }
 
   override render(): TemplateResult {
-    const lang = this.resolvedLang();
+    const lang = this.#lang();
     const catalogue = catalogueFor(lang);
-    const now = this.now;
-    const banners = buildBanners(this.integrations.values()).filter(
-      (banner) => !this.dismissals?.isDismissed(banner.fingerprint, now, this.dismissHours),
-    );
-    const visible = banners.length > 0 || this.successes.length > 0;
-    return html`${visible
+    const views = buildBanners(this.integrations.values())
+      .filter((banner) => !this.#dismissals?.isDismissed(banner.fingerprint, this.now, this.dismissHours))
+      .map((banner) => this.#view(banner, catalogue, lang));
+    for (const success of this.successes) {
+      views.push({
+        kind: 'success',
+        key: success.key,
+        tone: 'success',
+        icon: 'check',
+        role: null,
+        eyebrow: `${catalogue.provider[success.provider]} · ${success.names.join(', ')}`,
+        title: catalogue.successTitle,
+        body: catalogue.successBody,
+      });
+    }
+    return html`${views.length > 0
         ? html`<div class="stack" part="stack">
             ${repeat(
-              banners,
-              (banner) => banner.key,
-              (banner) => this.renderBanner(banner, catalogue, lang),
-            )}
-            ${repeat(
-              this.successes,
-              (success) => success.key,
-              (success) => this.renderSuccess(success, catalogue),
+              views,
+              (view) => view.key,
+              (view) => this.#renderView(view, catalogue),
             )}
           </div>`
         : nothing}
       <div class="visually-hidden" role="status">${this.politeMessage}</div>`;
   }
 
-  private renderBanner(banner: Banner, catalogue: Catalogue, lang: string): TemplateResult {
+  #view(banner: Banner, catalogue: Catalogue, lang: string): View {
+    const provider = catalogue.provider[banner.provider];
+    const first = banner.integrations[0];
+    const count = banner.integrations.length;
+    const identity = banner.kind === 'checking' ? null : banner.identity;
+    const eyebrow =
+      count === 1 && first
+        ? `${provider} · ${first.name}`
+        : [provider, catalogue.adAccounts(count), ...(identity ? [catalogue.authorizedBy(identity.name)] : [])].join(' · ');
+    const common = { key: banner.key, banner, eyebrow, names: count > 1 ? banner.integrations.map((integration) => integration.name) : undefined };
     switch (banner.kind) {
-      case 'reauth':
-        return this.renderReauth(banner, catalogue, lang);
+      case 'reauth': {
+        const since = banner.untrackedSince;
+        const duration = since ? formatDuration(catalogue, this.now - Date.parse(since)) : null;
+        return {
+          ...common,
+          kind: 'reauth',
+          tone: 'danger',
+          icon: 'alert',
+          role: this.#announcements?.shouldAnnounce(banner.fingerprint) === false ? 'group' : 'alert',
+          title: banner.cause?.title ?? catalogue.reconnectTitle,
+          badge: banner.cause?.securityRelated ? catalogue.securityBadge : undefined,
+          body: banner.cause?.explanation ?? catalogue.reconnectExplanation(provider),
+          action: `${banner.cause?.action ?? catalogue.reconnectAction}${count > 1 ? ` ${catalogue.oneConsentFixesAll(identity?.name ?? null, count)}` : ''}`,
+          time: since
+            ? {
+                datetime: since,
+                title: formatDate(lang, since, { dateStyle: 'medium', timeStyle: 'short' }),
+                text: duration ? catalogue.notTrackingSince(duration) : catalogue.notTrackingJustNow,
+              }
+            : undefined,
+        };
+      }
       case 'expiring':
-        return this.renderExpiring(banner, catalogue, lang);
+        return {
+          ...common,
+          kind: 'expiring',
+          tone: 'warning',
+          icon: 'clock',
+          role: 'status',
+          title: catalogue.expiringTitle,
+          body: banner.expiresAt ? catalogue.expiresOn(formatDate(lang, banner.expiresAt, { dateStyle: 'long' })) : undefined,
+          action: catalogue.expiringAction,
+        };
       case 'checking':
-        return this.renderChecking(banner, catalogue);
+        return { ...common, kind: 'checking', tone: 'info', icon: 'info', role: 'status', title: catalogue.checkingTitle(provider), body: catalogue.checkingBody };
       default:
         return unreachable(banner);
     }
   }
 
-  private eyebrow(banner: Banner, catalogue: Catalogue): string {
-    const provider = catalogue.provider[banner.provider];
-    const first = banner.integrations[0];
-    if (banner.integrations.length === 1 && first) return `${provider} · ${first.name}`;
-    const identity = banner.kind === 'checking' ? null : banner.identity;
-    const parts = [provider, catalogue.adAccounts(banner.integrations.length)];
-    if (identity) parts.push(catalogue.authorizedBy(identity.name));
-    return parts.join(' · ');
-  }
-
-  private accounts(banner: Banner): TemplateResult | typeof nothing {
-    if (banner.integrations.length < 2) return nothing;
-    return html`<ul class="accounts" part="accounts">
-      ${banner.integrations.map((integration) => html`<li>${integration.name}</li>`)}
-    </ul>`;
-  }
-
-  private actions(banner: Banner, catalogue: Catalogue, withRefresh: boolean): TemplateResult {
-    const refresh = this.refreshes.get(banner.key);
-    const subject = this.eyebrow(banner, catalogue);
-    const label = refresh ? (refresh.phase === 'waiting' ? catalogue.refreshWaiting : catalogue.refreshRedirecting) : catalogue.refresh;
-    return html`<div class="actions" part="actions">
-      ${withRefresh && banner.kind !== 'checking'
-        ? html`<button
-            class="button"
-            part="button"
-            type="button"
-            aria-busy=${refresh ? 'true' : 'false'}
-            aria-describedby=${this.domId(banner.key)}
-            @click=${() => this.refresh(banner)}
-          >
-            ${label}
-          </button>`
-        : nothing}
-      ${this.dismissHours > 0
-        ? html`<button class="dismiss" part="dismiss" type="button" aria-label=${catalogue.dismissLabel(subject)} title=${catalogue.dismiss} @click=${() => this.dismiss(banner)}>
-            ${icon('close', 'dismiss-icon')}
-          </button>`
-        : nothing}
-    </div>`;
-  }
-
-  private problem(key: string): TemplateResult | typeof nothing {
-    const problem = this.problems.get(key);
-    return problem ? html`<p class="error" part="error" role="alert">${problem}</p>` : nothing;
-  }
-
-  private renderReauth(banner: ReauthBanner, catalogue: Catalogue, lang: string): TemplateResult {
-    const providerName = catalogue.provider[banner.provider];
-    const titleId = this.domId(banner.key);
-    const announce = this.announcements?.shouldAnnounce(banner.fingerprint) ?? true;
-    const count = banner.integrations.length;
-    const since = banner.untrackedSince;
-    const duration = since ? formatDuration(catalogue, this.now - Date.parse(since)) : null;
+  #renderView(view: View, catalogue: Catalogue): TemplateResult {
+    const id = this.#domId(view.key);
+    const banner = view.banner;
+    const refresh = this.refreshes.get(view.key);
+    const problem = this.problems.get(view.key);
     return html`<div
       class="banner"
-      part="banner banner-reauth"
-      data-kind="reauth"
-      data-key=${banner.key}
-      data-tone="danger"
-      role=${announce ? 'alert' : 'group'}
-      aria-labelledby=${titleId}
+      part="banner banner-${view.kind}"
+      data-kind=${view.kind}
+      data-key=${view.key}
+      data-tone=${view.tone}
+      role=${view.role ?? nothing}
+      aria-labelledby=${view.role ? id : nothing}
     >
-      ${icon('alert')}
+      ${icon(view.icon)}
       <div class="content" part="content">
-        <p class="eyebrow" part="eyebrow">${this.eyebrow(banner, catalogue)}</p>
-        <p class="title" part="title" id=${titleId}>
-          ${banner.cause?.title ?? catalogue.reconnectTitle}${banner.cause?.securityRelated
-            ? html`<span class="badge" part="badge">${catalogue.securityBadge}</span>`
-            : nothing}
+        <p class="eyebrow" part="eyebrow">${view.eyebrow}</p>
+        <p class="title" part="title" id=${id}>
+          ${view.title}${view.badge ? html`<span class="badge" part="badge">${view.badge}</span>` : nothing}
         </p>
-        <p class="body" part="body">${banner.cause?.explanation ?? catalogue.reconnectExplanation(providerName)}</p>
-        ${this.accounts(banner)}
-        <p class="action" part="action">
-          ${banner.cause?.action ?? catalogue.reconnectAction}${count > 1 ? ` ${catalogue.oneConsentFixesAll(banner.identity?.name ?? null, count)}` : ''}
-        </p>
-        ${since
+        ${view.body ? html`<p class="body" part="body">${view.body}</p>` : nothing}
+        ${view.names
+          ? html`<ul class="accounts" part="accounts">
+              ${view.names.map((name) => html`<li>${name}</li>`)}
+            </ul>`
+          : nothing}
+        ${view.action ? html`<p class="action" part="action">${view.action}</p>` : nothing}
+        ${view.time
           ? html`<p class="meta" part="untracked" aria-live="off">
-              <time datetime=${since} title=${formatDateTime(lang, since)}>${duration ? catalogue.notTrackingSince(duration) : catalogue.notTrackingJustNow}</time>
+              <time datetime=${view.time.datetime} title=${view.time.title}>${view.time.text}</time>
             </p>`
           : nothing}
-        ${this.problem(banner.key)}
+        ${problem ? html`<p class="error" part="error" role="alert">${problem}</p>` : nothing}
       </div>
-      ${this.actions(banner, catalogue, true)}
+      ${banner
+        ? html`<div class="actions" part="actions">
+            ${banner.kind !== 'checking'
+              ? html`<button class="button" part="button" type="button" aria-busy=${refresh ? 'true' : 'false'} aria-describedby=${id} @click=${() => this.#refresh(banner)}>
+                  ${refresh ? (refresh.phase === 'waiting' ? catalogue.refreshWaiting : catalogue.refreshRedirecting) : catalogue.refresh}
+                </button>`
+              : nothing}
+            ${this.dismissHours > 0
+              ? html`<button class="dismiss" part="dismiss" type="button" aria-label=${catalogue.dismissLabel(view.eyebrow)} title=${catalogue.dismiss} @click=${() => this.#dismiss(banner)}>
+                  ${icon('close', 'dismiss-icon')}
+                </button>`
+              : nothing}
+          </div>`
+        : nothing}
     </div>`;
   }
+}
 
-  private renderExpiring(banner: ExpiringBanner, catalogue: Catalogue, lang: string): TemplateResult {
-    const titleId = this.domId(banner.key);
-    return html`<div
-      class="banner"
-      part="banner banner-expiring"
-      data-kind="expiring"
-      data-key=${banner.key}
-      data-tone="warning"
-      role="status"
-      aria-labelledby=${titleId}
-    >
-      ${icon('clock')}
-      <div class="content" part="content">
-        <p class="eyebrow" part="eyebrow">${this.eyebrow(banner, catalogue)}</p>
-        <p class="title" part="title" id=${titleId}>${catalogue.expiringTitle}</p>
-        ${banner.expiresAt
-          ? html`<p class="body" part="body"><time datetime=${banner.expiresAt}>${catalogue.expiresOn(formatDate(lang, banner.expiresAt))}</time></p>`
-          : nothing}
-        ${this.accounts(banner)}
-        <p class="action" part="action">${catalogue.expiringAction}</p>
-        ${this.problem(banner.key)}
-      </div>
-      ${this.actions(banner, catalogue, true)}
-    </div>`;
-  }
-
-  private renderChecking(banner: CheckingBanner, catalogue: Catalogue): TemplateResult {
-    const titleId = this.domId(banner.key);
-    return html`<div
-      class="banner"
-      part="banner banner-checking"
-      data-kind="checking"
-      data-key=${banner.key}
-      data-tone="info"
-      role="status"
-      aria-labelledby=${titleId}
-    >
-      ${icon('info')}
-      <div class="content" part="content">
-        <p class="eyebrow" part="eyebrow">${this.eyebrow(banner, catalogue)}</p>
-        <p class="title" part="title" id=${titleId}>${catalogue.checkingTitle(catalogue.provider[banner.provider])}</p>
-        <p class="body" part="body">${catalogue.checkingBody}</p>
-        ${this.accounts(banner)}
-      </div>
-      ${this.actions(banner, catalogue, false)}
-    </div>`;
-  }
-
-  private renderSuccess(success: Success, catalogue: Catalogue): TemplateResult {
-    return html`<div class="banner" part="banner banner-success" data-kind="success" data-tone="success">
-      ${icon('check')}
-      <div class="content" part="content">
-        <p class="eyebrow" part="eyebrow">${catalogue.provider[success.provider]} · ${success.names.join(', ')}</p>
-        <p class="title" part="title">${catalogue.successTitle}</p>
-        <p class="body" part="body">${catalogue.successBody}</p>
-      </div>
-    </div>`;
-  }
+/** What one banner shows. */
+interface View {
+  kind: Banner['kind'] | 'success';
+  key: string;
+  tone: 'danger' | 'warning' | 'info' | 'success';
+  icon: IconName;
+  role: 'alert' | 'group' | 'status' | null;
+  eyebrow: string;
+  title: string;
+  badge?: string | undefined;
+  body?: string | undefined;
+  names?: string[] | undefined;
+  action?: string | undefined;
+  time?: { datetime: string; title: string; text: string } | undefined;
+  banner?: Banner;
 }
 
 function unreachable(value: never): never {
   throw new Error(`Unhandled banner ${JSON.stringify(value)}`);
 }
 
-function formatDate(lang: string, iso: string): string {
+function formatDate(lang: string, iso: string, options: Intl.DateTimeFormatOptions): string {
   try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(lang, options).format(new Date(iso));
   } catch {
-    return new Date(iso).toDateString();
-  }
-}
-
-function formatDateTime(lang: string, iso: string): string {
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-  } catch {
-    return new Date(iso).toString();
+    return new Date(iso).toUTCString();
   }
 }
