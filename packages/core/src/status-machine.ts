@@ -1,3 +1,4 @@
+import { requireTime } from './dates.js';
 import type { IntegrationStatus } from './integration-status.js';
 import { statusForCause, type InvalidationCause } from './invalidation-cause.js';
 import { UnreachableCaseError } from './unreachable-case-error.js';
@@ -70,7 +71,7 @@ export const DEFAULT_EXPIRING_SOON_WINDOW_SECONDS = 7 * 24 * 60 * 60;
 
 /** A fresh integration before its first credential: DISCONNECTED until TOKEN_ISSUED. */
 export function initialIntegrationState(at: Date): IntegrationState {
-  assertDate('at', at);
+  requireTime('initialIntegrationState: at', at);
   return {
     status: 'DISCONNECTED',
     cause: null,
@@ -100,9 +101,7 @@ interface ResolvedOptions {
 }
 
 function assertDate(name: string, value: unknown): asserts value is Date {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-    throw new RangeError(`nextStatus: ${name} must be a valid Date, got ${String(value)}`);
-  }
+  requireTime(`nextStatus: ${name}`, value);
 }
 
 function resolveOptions(options: StatusMachineOptions): ResolvedOptions {

@@ -1,3 +1,5 @@
+import { requireTime } from './dates.js';
+
 /** A stretch of time in which an integration tracked nothing; `endedAt: null` = still open. */
 export interface UntrackedWindowLike {
   startedAt: Date;
@@ -23,23 +25,18 @@ const DAY_MS = 86_400_000;
 /** Longest range `untrackedSecondsByDay` will chart (10 years): longer is a mistake, not a chart. */
 export const MAX_CHART_DAYS = 3660;
 
-function timeOf(name: string, value: unknown): number {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new RangeError(`${name} must be a valid Date, got ${String(value)}`);
-  return value.getTime();
-}
-
 /** The windows as [start, end) millisecond intervals clipped to the range, sorted and merged (their union). */
 function mergedIntervals(windows: readonly UntrackedWindowLike[], range: UntrackedRange): Array<[number, number]> {
   if (!Array.isArray(windows)) throw new TypeError('windows must be an array');
-  const now = range.now === undefined ? Date.now() : timeOf('range.now', range.now);
-  const lower = range.since === undefined ? Number.NEGATIVE_INFINITY : timeOf('range.since', range.since);
-  const upper = range.until === undefined ? Number.POSITIVE_INFINITY : timeOf('range.until', range.until);
+  const now = range.now === undefined ? Date.now() : requireTime('range.now', range.now);
+  const lower = range.since === undefined ? Number.NEGATIVE_INFINITY : requireTime('range.since', range.since);
+  const upper = range.until === undefined ? Number.POSITIVE_INFINITY : requireTime('range.until', range.until);
   if (lower > upper) throw new RangeError(`range.since (${range.since?.toISOString()}) is after range.until (${range.until?.toISOString()})`);
 
   const clipped: Array<[number, number]> = [];
   windows.forEach((window, i) => {
-    const start = timeOf(`windows[${i}].startedAt`, window.startedAt);
-    const end = window.endedAt === null ? Math.max(start, now) : timeOf(`windows[${i}].endedAt`, window.endedAt);
+    const start = requireTime(`windows[${i}].startedAt`, window.startedAt);
+    const end = window.endedAt === null ? Math.max(start, now) : requireTime(`windows[${i}].endedAt`, window.endedAt);
     if (end < start) throw new RangeError(`windows[${i}] ends (${window.endedAt?.toISOString()}) before it starts (${window.startedAt.toISOString()})`);
     const from = Math.max(start, lower);
     const to = Math.min(end, upper);
@@ -75,8 +72,8 @@ export function untrackedSecondsByDay(
   windows: readonly UntrackedWindowLike[],
   range: { since: Date; until: Date; now?: Date },
 ): Array<{ day: string; seconds: number }> {
-  const since = timeOf('range.since', range.since);
-  const until = timeOf('range.until', range.until);
+  const since = requireTime('range.since', range.since);
+  const until = requireTime('range.until', range.until);
   const intervals = mergedIntervals(windows, range);
   const firstDay = Math.floor(since / DAY_MS) * DAY_MS;
   const dayCount = Math.max(0, Math.ceil((until - firstDay) / DAY_MS));

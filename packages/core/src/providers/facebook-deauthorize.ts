@@ -1,6 +1,6 @@
 import type { SecurityEventResult } from '../check-result.js';
 import { dateFromUnixSeconds, idAt, isRecord, numberAt, parseJsonLoosely, stringAt } from './json-shape.js';
-import { IGNORED_UNKNOWN_EVENT } from './provider-module.js';
+import { ignoredUnknownEvent } from './provider-module.js';
 
 export const FACEBOOK_DEAUTHORIZE_EVENT = 'deauthorize';
 
@@ -11,10 +11,10 @@ export const FACEBOOK_DEAUTHORIZE_EVENT = 'deauthorize';
  */
 export function classifyFacebookDeauthorize(event: unknown): SecurityEventResult {
   const payload = parseJsonLoosely(event);
-  if (!isRecord(payload)) return IGNORED_UNKNOWN_EVENT;
+  if (!isRecord(payload)) return ignoredUnknownEvent();
   const userId = idAt(payload, 'user_id');
   const algorithm = stringAt(payload, 'algorithm');
-  if (userId === undefined || (algorithm !== undefined && algorithm.toUpperCase() !== 'HMAC-SHA256')) return IGNORED_UNKNOWN_EVENT;
+  if (userId === undefined || (algorithm !== undefined && algorithm.toUpperCase() !== 'HMAC-SHA256')) return ignoredUnknownEvent();
   const occurredAt = dateFromUnixSeconds(numberAt(payload, 'issued_at'));
   return {
     outcome: 'invalid',

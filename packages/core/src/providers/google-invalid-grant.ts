@@ -1,3 +1,4 @@
+import { validTime as time } from '../dates.js';
 import type { InvalidationCause } from '../invalidation-cause.js';
 import { googleDescriptor } from './google-descriptor.js';
 
@@ -32,10 +33,6 @@ export const RECENT_SECURITY_EVENT_MS = 10 * MINUTE;
 const CLOCK_SKEW_MS = 1 * MINUTE;
 /** Testing-mode refresh tokens die 7 days after issue; allow an hour for our own bookkeeping. */
 const TESTING_EXPIRY_TOLERANCE_MS = 1 * HOUR;
-
-function time(date: Date | null | undefined): number | undefined {
-  return date instanceof Date && !Number.isNaN(date.getTime()) ? date.getTime() : undefined;
-}
 
 /**
  * The most likely cause behind a Google `invalid_grant`, from the answer's details and what we

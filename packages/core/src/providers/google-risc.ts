@@ -1,7 +1,7 @@
 import type { SecurityEventResult, SecuritySubject } from '../check-result.js';
 import type { InvalidationCause } from '../invalidation-cause.js';
 import { dateFromUnixSeconds, isRecord, numberAt, parseJsonLoosely, recordAt, stringAt, type JsonRecord } from './json-shape.js';
-import { IGNORED_UNKNOWN_EVENT } from './provider-module.js';
+import { ignoredUnknownEvent } from './provider-module.js';
 
 const RISC = 'https://schemas.openid.net/secevent/risc/event-type/';
 const OAUTH = 'https://schemas.openid.net/secevent/oauth/event-type/';
@@ -67,7 +67,7 @@ export function riscSubject(subject: JsonRecord | undefined): SecuritySubject | 
 export function classifyGoogleRisc(event: unknown): SecurityEventResult {
   const token = parseJsonLoosely(event);
   const events = recordAt(token, 'events');
-  if (!isRecord(token) || !events) return IGNORED_UNKNOWN_EVENT;
+  if (!isRecord(token) || !events) return ignoredUnknownEvent();
   const occurredAt = dateFromUnixSeconds(numberAt(token, 'iat'));
   const when = occurredAt ? { occurredAt } : {};
   const types = Object.keys(events);

@@ -1,4 +1,5 @@
 import type { CheckResult, ProviderResponse } from '../check-result.js';
+import { validTime } from '../dates.js';
 import { headerReader, type HeaderReader } from './header-reader.js';
 import { parseJsonLoosely } from './json-shape.js';
 
@@ -12,10 +13,6 @@ export interface NormalizedResponse {
   requiredScopes: readonly string[];
 }
 
-function validDate(x: unknown): Date | undefined {
-  return x instanceof Date && !Number.isNaN(x.getTime()) ? x : undefined;
-}
-
 /** Never throws: a missing or malformed part becomes its neutral value. */
 export function normalizeResponse(response: ProviderResponse): NormalizedResponse {
   const raw: Partial<ProviderResponse> = typeof response === 'object' && response !== null ? response : {};
@@ -27,7 +24,7 @@ export function normalizeResponse(response: ProviderResponse): NormalizedRespons
     status,
     body: parseJsonLoosely(raw.body),
     header: headerReader(raw.headers),
-    now: validDate(raw.now) ?? new Date(),
+    now: new Date(validTime(raw.now) ?? Date.now()),
     requiredScopes,
   };
 }

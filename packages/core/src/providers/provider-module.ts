@@ -9,4 +9,7 @@ export interface ProviderModule {
   classifySecurityEvent(event: unknown): SecurityEventResult;
 }
 
-export const IGNORED_UNKNOWN_EVENT: SecurityEventResult = Object.freeze({ outcome: 'ignored', eventType: 'unknown' });
+/** What garbage classifies as: a fresh object each time, so callers may extend it. */
+export function ignoredUnknownEvent(): SecurityEventResult {
+  return { outcome: 'ignored', eventType: 'unknown' };
+}
