@@ -10,9 +10,10 @@ import { createDatabase, type RelinkDatabase } from '@relink/db';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { healthRoute } from './http/healthRoute.js';
-import { authenticate } from './auth/authenticate.js';
 import type { RequestContext } from './graphql/context.js';
 import { formatError } from './graphql/formatError.js';
+import { graphqlCors } from './graphql/cors.js';
+import { httpContext } from './graphql/httpContext.js';
 import { buildRelinkSchema } from './graphql/schema.js';
 import { createServices, type Services } from './services/services.js';
 
@@ -56,14 +57,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(healthRoute(database));
   app.use(
     '/graphql',
+    graphqlCors(),
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        viewer: await authenticate(services, req.headers.authorization),
-        services,
-        log,
-      }),
-    }),
+    expressMiddleware(apollo, { context: httpContext(services, log) }),
   );
 
   return {

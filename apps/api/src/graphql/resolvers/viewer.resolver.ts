@@ -7,8 +7,15 @@ import { viewerTenantId } from '../viewer.js';
 export class ViewerResolver {
   @Query(() => ViewerType, { name: 'viewer', description: 'Who the current token belongs to; answers without a token.' })
   async viewer(@Ctx() ctx: RequestContext): Promise<ViewerType> {
-    const tenantId = viewerTenantId(ctx.viewer);
-    const tenant = tenantId ? await ctx.services.tenants.findById(tenantId) : null;
-    return { kind: ctx.viewer.kind, tenant };
+    const { viewer } = ctx;
+    const tenantId = viewerTenantId(viewer);
+    const tenant = tenantId ? await ctx.loaders.tenant.load(tenantId) : null;
+    return {
+      kind: viewer.kind,
+      tenant,
+      name: viewer.kind === 'STAFF' ? viewer.name : null,
+      allowedOrigin: viewer.kind === 'WIDGET' ? viewer.origin : null,
+      expiresAt: viewer.kind === 'WIDGET' ? viewer.expiresAt : null,
+    };
   }
 }

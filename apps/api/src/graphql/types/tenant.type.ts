@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { connectionOf } from './connection.js';
+import { DateTime } from './scalars.js';
 
 @ObjectType({ description: 'A customer of Relink: a host app and everything it connected.' })
 export class Tenant {
@@ -7,4 +9,9 @@ export class Tenant {
 
   @Field()
   name: string;
+
+  @Field(() => DateTime)
+  createdAt: Date;
 }
+
+export const TenantConnection = connectionOf(Tenant, 'Tenant');

@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import type { Services } from '../services/services.js';
+import type { TenantRecord } from '../services/TenantService.js';
+
+/** Orders a batch's rows as DataLoader wants them: one entry per key, null for a missing one. */
+export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): Array<V | null> {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** Groups a batch's rows per key: one (possibly empty) list per key. */
+export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const list = map.get(keyOf(row));
+    if (list) list.push(row);
+    else map.set(keyOf(row), [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/**
+ * Per-request batching so no list does N+1 queries. Loaders read rows by id only; every caller
+ * has already checked that the parent row is visible to the viewer.
+ */
+export function createLoaders(services: Services) {
+  return {
+    tenant: new DataLoader<string, TenantRecord | null>(async (ids) => byKey(ids, await services.tenants.findByIds(ids), (t) => t.id)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
