@@ -61,5 +61,5 @@ describe(`createDatabase on ${expectedKind}`, () => {
     await other.close();
     await other.close();
     await expect(other.ping()).rejects.toThrow(/closed/i);
-  });
+  }, 120_000);
 });

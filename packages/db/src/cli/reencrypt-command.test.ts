@@ -39,7 +39,7 @@ describe('reencrypt command (PGlite folder)', () => {
     } finally {
       await reopened.close();
     }
-  });
+  }, 180_000);
 
   it('refuses to run without keys, or with malformed ones, before touching the database', async () => {
     await expect(reencryptFromEnvironment({ RELINK_DATA_DIR: join(dir, 'never') })).rejects.toThrow(/RELINK_ENCRYPTION_KEYS is not set/);

@@ -89,5 +89,5 @@ describe('PGlite on disk', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 180_000);
 });

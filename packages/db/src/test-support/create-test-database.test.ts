@@ -32,7 +32,7 @@ describe('createTestDatabase', () => {
         await probe.end();
       }
     }
-  });
+  }, 120_000);
 
   it('throws, naming the variable, when RELINK_TEST_DATABASE_URL points at nothing', async () => {
     process.env.RELINK_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:1/test';

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RelinkDatabase } from '../relink-database.js';
+import { createTestDatabase } from '../test-support/create-test-database.js';
+
+const onPostgres = Boolean(process.env.RELINK_TEST_DATABASE_URL);
+const TENANTS = 40;
+const PER_TENANT = 150; // 6,000 integrations
+const STATUSES = ['HEALTHY', 'HEALTHY', 'HEALTHY', 'EXPIRING_SOON', 'UNREACHABLE'];
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+describe.skipIf(!onPostgres)('query plans at scale (PostgreSQL only: PGlite is not the production planner; set RELINK_TEST_DATABASE_URL)', () => {
+  let db: RelinkDatabase;
+  let tenantId: string;
+
+  async function plan(sql: string, values: unknown[]): Promise<PlanNode[]> {
+    const { rows } = await db.executeSql<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql}`, values);
+    return nodes(rows[0]!['QUERY PLAN'][0]!.Plan);
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('query_plans');
+    const { rows } = await db.executeSql<{ id: string }>(
+      `INSERT INTO tenants (name) SELECT 'tenant ' || g FROM generate_series(1, ${TENANTS}) g RETURNING id`,
+    );
+    tenantId = rows[0]!.id;
+    await db.executeSql(
+      `INSERT INTO integrations (tenant_id, provider, external_account_id, name, status, cause, next_check_at, created_at)
+       SELECT t.id, 'FACEBOOK', 'act_' || g, 'Account ' || g,
+              s.status, CASE WHEN g % 50 = 0 THEN 'PASSWORD_CHANGED' END,
+              now() + (g % 600) * interval '1 second', now() - g * interval '1 minute'
+         FROM tenants t, generate_series(1, ${PER_TENANT}) g,
+              LATERAL (SELECT CASE WHEN g % 50 = 0 THEN 'REVOKED' ELSE ($1::text[])[1 + g % 5] END AS status) s`,
+      [STATUSES],
+    );
+    await db.executeSql(`ANALYZE integrations`);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('answers the tenant status page from an index, never a sequential scan', async () => {
+    const used = await plan(
+      `SELECT id, name, status, cause FROM integrations WHERE tenant_id = $1 AND status = ANY($2) ORDER BY created_at, id LIMIT 50`,
+      [tenantId, ['REVOKED', 'EXPIRED']],
+    );
+    expect(used.some((node) => node['Node Type'] === 'Seq Scan')).toBe(false);
+    expect(used.map((node) => node['Index Name']).filter(Boolean)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^integrations_tenant_(status|created)_idx$/)]),
+    );
+  });
+
+  it('pages a tenant by keyset from (tenant_id, created_at, id)', async () => {
+    const used = await plan(
+      `SELECT id FROM integrations WHERE tenant_id = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT 50`,
+      [tenantId, new Date(0), '00000000-0000-0000-0000-000000000000'],
+    );
+    expect(used.some((node) => node['Node Type'] === 'Seq Scan')).toBe(false);
+    expect(used.some((node) => node['Index Name'] === 'integrations_tenant_created_idx' || node['Index Name'] === 'integrations_tenant_status_idx')).toBe(true);
+  });
+
+  it('finds due integrations for the monitor from the partial next_check_at index', async () => {
+    const used = await plan(`SELECT id FROM integrations WHERE next_check_at <= $1 ORDER BY next_check_at LIMIT 100`, [new Date()]);
+    expect(used.some((node) => node['Index Name'] === 'integrations_next_check_idx')).toBe(true);
+  });
+
+  it('counts a tenant by status without reading other tenants', async () => {
+    const used = await plan(`SELECT status, count(*) FROM integrations WHERE tenant_id = $1 GROUP BY status`, [tenantId]);
+    expect(used.some((node) => node['Node Type'] === 'Seq Scan')).toBe(false);
+  });
+});
