@@ -102,6 +102,10 @@ describe('Google invalidation, Ads API and RISC', () => {
     expect(Object.keys((await verifiedEvent(1)).events)).toEqual([`${RISC}account-enabled`]);
     await h.control(`/users/${userId}/risc`, { eventType: 'verification', state: 'check-123' });
     expect((await verifiedEvent(2)).events[`${RISC}verification`]).toEqual({ state: 'check-123' });
+    const config = await json(await h.call('/google/.well-known/risc-configuration'));
+    const verify = await fetch(config.verification_endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"state":"s-2"}' });
+    expect(verify.status).toBe(200);
+    expect((await verifiedEvent(3)).events[`${RISC}verification`]).toEqual({ state: 's-2' });
     const refused = await h.control<{ error: string }>(`/users/${userId}/risc`, { eventType: 'sessions-revoked' });
     expect(refused.status).toBe(400);
     expect(refused.body.error).toContain('invalidate');

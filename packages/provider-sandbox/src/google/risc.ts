@@ -20,18 +20,16 @@ export function jwksUrl(publicUrl: string): string {
   return `${publicUrl}/google/oauth2/v3/certs`;
 }
 
-/** `/.well-known/risc-configuration`, shaped like accounts.google.com's. */
+/**
+ * `/.well-known/risc-configuration`, shaped like accounts.google.com's (only the endpoints the
+ * sandbox has: the JWKS and the verification endpoint that sends a test event).
+ */
 export function riscConfiguration(ctx: SandboxContext): Record<string, unknown> {
-  const base = `${ctx.publicUrl}/google/risc/v1beta`;
   return {
     issuer: riscIssuer(ctx.publicUrl),
     jwks_uri: jwksUrl(ctx.publicUrl),
     delivery_methods_supported: ['https://schemas.openid.net/secevent/risc/delivery-method/push'],
-    configuration_endpoint: `${base}/stream`,
-    status_endpoint: `${base}/stream/status`,
-    verification_endpoint: `${base}/stream:verify`,
-    add_subject_endpoint: `${base}/subject:add`,
-    remove_subject_endpoint: `${base}/subject:remove`,
+    verification_endpoint: `${ctx.publicUrl}/google/risc/v1beta/stream:verify`,
   };
 }
 

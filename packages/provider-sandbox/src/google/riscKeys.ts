@@ -7,7 +7,18 @@ export interface RiscKeys {
   jwks: { keys: Array<Record<string, unknown>> };
 }
 
+let shared: RiscKeys | undefined;
+
+/**
+ * A 2048-bit RSA key made once per process (making one takes most of a second) and shared by the
+ * sandboxes of that process; each publishes it in its own JWKS.
+ */
 export function createRiscKeys(): RiscKeys {
+  shared ??= generateKeys();
+  return shared;
+}
+
+function generateKeys(): RiscKeys {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
   const kid = createHash('sha1').update(String(jwk.n)).digest('hex');

@@ -6,7 +6,7 @@ import { adsApi } from './ads.js';
 import { authorizeGet, authorizePost } from './consent.js';
 import { googleFault } from './faultAnswers.js';
 import { revoke, tokeninfo, userinfo } from './oauthApis.js';
-import { riscConfiguration } from './risc.js';
+import { pushSecurityEvent, riscConfiguration } from './risc.js';
 import { tokenEndpoint } from './tokenEndpoint.js';
 
 /** Google's consent, token, userinfo/tokeninfo/revoke, a Google-Ads-like API and RISC discovery. */
@@ -24,6 +24,12 @@ export function googleRouter(ctx: SandboxContext): Router {
   });
   router.get('/oauth2/v3/certs', (_req: Request, res: Response) => {
     res.set('cache-control', 'public, max-age=300').json(ctx.keys.jwks);
+  });
+  // RISC stream verification: Google sends a `verification` event carrying `state` to the receiver.
+  router.use('/risc/v1beta', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST' || req.path !== '/stream:verify') return next();
+    const state = typeof req.body?.state === 'string' ? req.body.state : undefined;
+    pushSecurityEvent(ctx, undefined, 'verification', state ? { state } : {}).then(() => res.json({}), next);
   });
   router.get('/picture/:userId', (_req: Request, res: Response) => {
     res
