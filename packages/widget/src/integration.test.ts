@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isNoteworthy, parseIntegration, parseIntegrationConnection } from './integration.js';
+
+const node = {
+  id: 'i1',
+  provider: 'GOOGLE',
+  externalAccountId: '123-456-7890',
+  name: 'Search',
+  status: 'REVOKED',
+  needsReauthorization: true,
+  statusChangedAt: '2030-01-01T00:00:00.000Z',
+  tokenExpiresAt: null,
+  untrackedSince: '2030-01-01T00:00:00.000Z',
+  authorizedBy: { provider: 'GOOGLE', externalUserId: 'g1', name: 'Max' },
+  cause: { code: 'ACCESS_REVOKED', title: 'T', explanation: 'E', action: 'A', securityRelated: false },
+};
+
+describe('parseIntegration', () => {
+  it('reads a contract Integration and the connection around it', () => {
+    expect(parseIntegration(node)).toEqual(node);
+    expect(parseIntegrationConnection({ edges: [{ cursor: 'c', node }] })).toEqual([node]);
+    const bare = parseIntegration({ ...node, tokenExpiresAt: undefined, authorizedBy: null, cause: null });
+    expect(bare).toMatchObject({ tokenExpiresAt: null, authorizedBy: null, cause: null });
+  });
+
+  it('names the bad field', () => {
+    expect(() => parseIntegration({ ...node, status: 'BROKEN' })).toThrow(/integration\.status should be one of HEALTHY, EXPIRING_SOON/);
+    expect(() => parseIntegration({ ...node, statusChangedAt: 'yesterday' })).toThrow(/integration\.statusChangedAt should be an ISO date, got "yesterday"/);
+    expect(() => parseIntegration({ ...node, cause: { ...node.cause, securityRelated: 'no' } })).toThrow(/integration\.cause\.securityRelated should be a boolean/);
+    expect(() => parseIntegration({ ...node, authorizedBy: { provider: 'MYSPACE' } })).toThrow(/integration\.authorizedBy\.provider/);
+    expect(() => parseIntegrationConnection({ edges: [{ node: { ...node, id: 7 } }] })).toThrow(/integrations\.edges\[0\]\.node\.id should be a string, got 7/);
+    expect(() => parseIntegrationConnection(null)).toThrow(/integrations should be an object/);
+  });
+
+  it('knows which integrations the widget shows', () => {
+    const parsed = parseIntegration(node);
+    expect(isNoteworthy(parsed)).toBe(true);
+    expect(isNoteworthy({ ...parsed, needsReauthorization: false, status: 'HEALTHY' })).toBe(false);
+    expect(isNoteworthy({ ...parsed, needsReauthorization: false, status: 'UNREACHABLE' })).toBe(true);
+    expect(isNoteworthy({ ...parsed, needsReauthorization: false, status: 'EXPIRING_SOON' })).toBe(true);
+  });
+});
