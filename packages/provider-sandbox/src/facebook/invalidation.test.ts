@@ -26,8 +26,10 @@ describe('Facebook invalidation', () => {
   let userId: string;
   let token: string;
   beforeAll(async () => {
-    receiver = await startReceiver(200, { ok: true });
-    h = await startHarness({ facebook: { ...FB_APP, deauthorizeCallbackUrl: `${receiver.url}/webhooks/facebook/deauthorize` } });
+    receiver = await startReceiver(200, { url: 'https://app.example/deletion?id=abc', confirmation_code: 'abc' });
+    h = await startHarness({
+      facebook: { ...FB_APP, deauthorizeCallbackUrl: `${receiver.url}/webhooks/facebook/deauthorize`, dataDeletionCallbackUrl: `${receiver.url}/deletion` },
+    });
   });
   afterAll(async () => {
     await h.close();
@@ -120,5 +122,14 @@ describe('Facebook invalidation', () => {
     expect(status).toBe(400);
     expect(body.error).toContain('valid causes: TOKEN_EXPIRED, DATA_ACCESS_EXPIRED, PASSWORD_CHANGED');
     expect((await h.control(`/users/nobody/invalidate`, { cause: 'TOKEN_EXPIRED' })).status).toBe(404);
+  });
+
+  it('sends a data deletion request the same way and returns the app\'s {url, confirmation_code}', async () => {
+    const { status, body } = await h.control<{ notice: { status: number; response: unknown } }>(`/users/${userId}/data-deletion`, {});
+    expect(status).toBe(200);
+    expect(body.notice).toMatchObject({ status: 200, response: { url: 'https://app.example/deletion?id=abc', confirmation_code: 'abc' } });
+    const push = receiver.received[0]!;
+    expect(push.path).toBe('/deletion');
+    expect(verifySignedRequest(new URLSearchParams(push.body).get('signed_request')!, FB_APP.appSecret)).toMatchObject({ user_id: userId });
   });
 });

@@ -126,4 +126,21 @@ describe('Google consent and token endpoint', () => {
     expect(deadInfo.status).toBe(401);
     expect((await h.call(`/google/revoke?token=${tokens.access_token}`, { method: 'POST' })).status).toBe(400);
   });
+
+  it('prompt=none answers at once for a granted user, with login_required / consent_required otherwise', async () => {
+    const base = { client_id: GOOGLE_CLIENT.clientId, redirect_uri: REDIRECT, response_type: 'code', scope: 'email', state: 'n', prompt: 'none' };
+    const ask = async (extra: Record<string, string>) =>
+      Object.fromEntries(new URL((await h.call(`/google/o/oauth2/v2/auth?${new URLSearchParams({ ...base, ...extra })}`)).headers.get('location')!).searchParams);
+    expect(await ask({})).toEqual({ error: 'login_required', state: 'n' });
+    expect(await ask({ login_hint: userId })).toEqual({ error: 'consent_required', state: 'n' });
+    await consent({ scope: 'email' });
+    expect(await ask({ login_hint: userId })).toMatchObject({ code: expect.stringMatching(/^4\/0A/), state: 'n' });
+  });
+
+  it('include_granted_scopes adds the scopes granted before', async () => {
+    await consent({ scope: 'email' });
+    const back = await consent({ scope: 'https://www.googleapis.com/auth/adwords', include_granted_scopes: 'true' });
+    const { body } = await exchange(back.searchParams.get('code')!);
+    expect(body.scope.split(' ').sort()).toEqual(['https://www.googleapis.com/auth/adwords', 'https://www.googleapis.com/auth/userinfo.email']);
+  });
 });
