@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { nextStatus, type IntegrationState, type StatusEvent, type Transition } from '@relink/core';
-import { Integration, IntegrationEvent, UntrackedWindow, WebhookDelivery, WebhookEndpoint, type RelinkDatabase } from '@relink/db';
+import { Credential, Integration, IntegrationEvent, UntrackedWindow, WebhookDelivery, WebhookEndpoint, type RelinkDatabase } from '@relink/db';
 import { IsNull, type EntityManager } from 'typeorm';
 import { STATUS_CHANNEL, type StatusChangeNotice } from './statusChannel.js';
 import { webhookPayload } from './webhookPayload.js';
@@ -21,8 +21,9 @@ export interface AppliedEvent {
   transition: Transition;
 }
 
-function stateOf(row: Integration): IntegrationState {
+function stateOf(row: Integration, credentialIssuedAt: Date | null): IntegrationState {
   return {
+    credentialIssuedAt,
     status: row.status,
     cause: row.cause,
     version: row.statusVersion,
@@ -69,7 +70,11 @@ export class StatusService {
       .where('i.id = :id', { id: integrationId })
       .getOne();
     if (!row) throw new Error(`integration ${integrationId} does not exist`);
-    const transition = nextStatus(stateOf(row), event);
+    // A pushed security event older than the current credential must not kill it: the machine needs its issue time.
+    const credential = row.credentialId
+      ? await em.getRepository(Credential).findOne({ where: { id: row.credentialId }, select: { id: true, issuedAt: true } })
+      : null;
+    const transition = nextStatus(stateOf(row, credential?.issuedAt ?? null), event);
     const next = transition.state;
     const isCheck = event.type === 'CHECK_VALID' || event.type === 'CHECK_INVALID' || event.type === 'CHECK_TRANSIENT';
 
@@ -133,7 +138,8 @@ export class StatusService {
     const endpoints = await em.getRepository(WebhookEndpoint).find({ where: { tenantId: integration.tenantId, disabledAt: IsNull() } });
     for (const endpoint of endpoints) {
       const webhookId = `msg_${randomUUID().replace(/-/g, '')}`;
-      await em.getRepository(WebhookDelivery).insert({
+      const deliveries = em.getRepository(WebhookDelivery);
+      await deliveries.save(deliveries.create({
         endpointId: endpoint.id,
         tenantId: integration.tenantId,
         webhookId,
@@ -142,7 +148,7 @@ export class StatusService {
         status: 'pending',
         attempts: 0,
         nextAttemptAt: at,
-      });
+      }));
     }
     const notice: StatusChangeNotice = {
       integrationId: integration.id,
