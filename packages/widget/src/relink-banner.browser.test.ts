@@ -159,6 +159,11 @@ describe('<relink-banner> in Chromium', () => {
     expect(await banner.getByRole('button', { name: 'Refresh token' }).count()).toBe(1);
     expect(await banner.locator('[part~="title"]').innerText()).toContain('Password changed');
     await shot('reauth-single');
+    // Announced once per browser session: on the next page it is a labelled group, not an alert.
+    await page.reload();
+    await banner.waitFor();
+    expect(await banner.getAttribute('role')).toBe('group');
+    expect(await banner.getAttribute('aria-labelledby')).toBeTruthy();
   });
 
   it('groups integrations that share an identity and a cause into one banner', async () => {
