@@ -44,7 +44,8 @@ export function handleBatch(ctx: SandboxContext, form: Record<string, string>, h
       { name: 'Content-Type', value: 'text/javascript; charset=UTF-8' },
       ...Object.entries(answer.headers ?? {}).map(([name, value]) => ({ name, value })),
     ];
-    return { code: answer.status, headers, body: JSON.stringify(answer.body) };
+    const body = JSON.stringify(answer.body);
+    return form.include_headers === 'false' ? { code: answer.status, body } : { code: answer.status, headers, body };
   });
   return { status: 200, body: answers };
 }

@@ -22,7 +22,7 @@ function appAuthError(ctx: SandboxContext, request: GraphRequest): ProviderRespo
   if (pipe >= 0) {
     if (token.slice(0, pipe) !== app.appId) return graphError(ctx, { code: 101, message: 'Error validating application. Invalid application ID.' });
     if (token.slice(pipe + 1) !== app.appSecret) return graphError(ctx, { code: 190, message: 'Invalid OAuth access token signature.' });
-    return undefined;
+    return checkProof(ctx, request);
   }
   const record = ctx.store.accessTokens.get(token);
   const grant = record ? getGrant(ctx, 'FACEBOOK', record.userId, record.clientId) : undefined;

@@ -104,6 +104,13 @@ describe('Facebook Graph API', () => {
     expect(JSON.parse(answers[2].body).data.is_valid).toBe(true);
     expect(answers[3].code).toBe(400);
     expect(JSON.parse(answers[3].body).error).toMatchObject({ code: 190, type: 'OAuthException' });
+    const appToken = `${FB_APP.appId}|${FB_APP.appSecret}`;
+    const proof = createHmac('sha256', FB_APP.appSecret).update(appToken).digest('hex');
+    const debugBatch = JSON.stringify([{ method: 'GET', relative_url: `debug_token?input_token=${encodeURIComponent(token)}` }]);
+    const bare = await json(await h.call('/facebook/v19.0/', form({ access_token: appToken, appsecret_proof: proof, include_headers: 'false', batch: debugBatch })));
+    expect(bare[0]).toEqual({ code: 200, body: expect.stringContaining('"is_valid":true') });
+    const badProof = await json(await h.call('/facebook/v19.0/', form({ access_token: appToken, appsecret_proof: 'ab'.repeat(32), batch: debugBatch })));
+    expect(JSON.parse(badProof[0].body).error).toMatchObject({ code: 100, message: 'Invalid appsecret_proof provided in the API argument' });
     const tooMany = Array.from({ length: 51 }, () => ({ method: 'GET', relative_url: 'me' }));
     const refused = await h.call('/facebook/', form({ access_token: token, batch: JSON.stringify(tooMany) }));
     expect(refused.status).toBe(400);
