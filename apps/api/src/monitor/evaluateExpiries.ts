@@ -1,0 +1,51 @@
+import { DEFAULT_EXPIRING_SOON_WINDOW_SECONDS } from '@relink/core';
+import type { RelinkDatabase } from '@relink/db';
+import type { StatusService } from '../services/StatusService.js';
+
+interface DueRow {
+  id: string;
+  token_expires_at: Date | string | null;
+  data_access_expires_at: Date | string | null;
+}
+
+const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+
+/**
+ * The clock's part of the sweep: integrations whose credential (Facebook token or data access, Google
+ * time-based access) ends within the warning window turn EXPIRING_SOON, and those whose end has
+ * passed turn EXPIRED — each through StatusService as a TIME_PASSED event, with the dates in the
+ * history row. Only rows that would change are picked, so a quiet sweep costs one indexed query.
+ * Returns how many integrations changed.
+ */
+export async function evaluateExpiries(
+  database: RelinkDatabase,
+  status: StatusService,
+  options: { limit?: number; windowSeconds?: number; now?: Date } = {},
+): Promise<number> {
+  const limit = options.limit ?? 500;
+  const windowSeconds = options.windowSeconds ?? DEFAULT_EXPIRING_SOON_WINDOW_SECONDS;
+  const now = options.now ?? new Date();
+  const { rows } = await database.executeSql<DueRow>(
+    `SELECT id, token_expires_at, data_access_expires_at FROM integrations
+      WHERE disconnected_at IS NULL
+        AND ((status = 'HEALTHY' AND LEAST(token_expires_at, data_access_expires_at) <= $1::timestamptz + make_interval(secs => $2))
+          OR (status IN ('HEALTHY', 'EXPIRING_SOON', 'UNREACHABLE') AND LEAST(token_expires_at, data_access_expires_at) <= $1::timestamptz))
+      ORDER BY LEAST(token_expires_at, data_access_expires_at)
+      LIMIT $3`,
+    [now.toISOString(), windowSeconds, limit],
+  );
+  let changed = 0;
+  for (const row of rows) {
+    const applied = await status.apply(
+      row.id,
+      { type: 'TIME_PASSED', at: now },
+      {
+        actor: 'monitor',
+        eventType: 'expiry',
+        detail: { tokenExpiresAt: iso(row.token_expires_at), dataAccessExpiresAt: iso(row.data_access_expires_at) },
+      },
+    );
+    if (applied.transition.changed) changed += 1;
+  }
+  return changed;
+}
