@@ -10,12 +10,14 @@ import { createDatabase, type RelinkDatabase } from '@relink/db';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { healthRoute } from './http/healthRoute.js';
+import { widgetRoute } from './http/widgetRoute.js';
 import type { RequestContext } from './graphql/context.js';
 import { formatError } from './graphql/formatError.js';
 import { graphqlCors } from './graphql/cors.js';
 import { httpContext } from './graphql/httpContext.js';
 import { buildRelinkSchema } from './graphql/schema.js';
 import { createServices, type Services } from './services/services.js';
+import { mountProviderRoutes } from './oauth/providerRoutes.js';
 
 export interface AppOptions {
   /** An already-open database (tests); otherwise one is opened from the config. */
@@ -55,6 +57,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await apollo.start();
 
   app.use(healthRoute(database));
+  app.use(widgetRoute());
+  mountProviderRoutes(app, services, log);
   app.use(
     '/graphql',
     graphqlCors(),
