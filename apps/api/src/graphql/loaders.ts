@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Services } from '../services/services.js';
+import type { IntegrationEvent, ProviderIdentity, UntrackedWindow } from '@relink/db';
 import type { TenantRecord } from '../services/TenantService.js';
 
 /** Orders a batch's rows as DataLoader wants them: one entry per key, null for a missing one. */
@@ -25,8 +26,22 @@ export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: 
  * has already checked that the parent row is visible to the viewer.
  */
 export function createLoaders(services: Services) {
+  const integrations = services.integrations;
+  const eventLoaders = new Map<number, DataLoader<string, IntegrationEvent[]>>();
   return {
     tenant: new DataLoader<string, TenantRecord | null>(async (ids) => byKey(ids, await services.tenants.findByIds(ids), (t) => t.id)),
+    identity: new DataLoader<string, ProviderIdentity | null>(async (ids) => byKey(ids, await integrations.identitiesByIds(ids), (p) => p.id)),
+    /** Every untracked window of an integration, oldest first. */
+    windows: new DataLoader<string, UntrackedWindow[]>(async (ids) => groupByKey(ids, await integrations.windowsByIntegrationIds(ids), (w) => w.integrationId)),
+    /** The latest `first` history rows of an integration (one loader per page size). */
+    events(first: number): DataLoader<string, IntegrationEvent[]> {
+      let loader = eventLoaders.get(first);
+      if (!loader) {
+        loader = new DataLoader(async (ids) => groupByKey(ids, await integrations.eventsByIntegrationIds(ids, first), (e) => e.integrationId));
+        eventLoaders.set(first, loader);
+      }
+      return loader;
+    },
   };
 }
 

@@ -3,6 +3,9 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './authChecker.js';
 import { ApiKeyResolver } from './resolvers/apiKey.resolver.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
+import { HealthResolver } from './resolvers/health.resolver.js';
+import { IntegrationResolver } from './resolvers/integration.resolver.js';
+import { IntegrationFieldsResolver } from './resolvers/integrationFields.resolver.js';
 import { StaffResolver } from './resolvers/staff.resolver.js';
 import { TenantResolver } from './resolvers/tenant.resolver.js';
 import { ViewerResolver } from './resolvers/viewer.resolver.js';
@@ -10,7 +13,17 @@ import { WidgetSessionResolver } from './resolvers/widgetSession.resolver.js';
 import { DateTime } from './types/scalars.js';
 import './types/enums.js';
 
-export const RESOLVERS = [ViewerResolver, TenantResolver, ApiKeyResolver, WidgetSessionResolver, StaffResolver, AuditResolver] as const;
+export const RESOLVERS = [
+  ViewerResolver,
+  IntegrationResolver,
+  IntegrationFieldsResolver,
+  HealthResolver,
+  TenantResolver,
+  ApiKeyResolver,
+  WidgetSessionResolver,
+  StaffResolver,
+  AuditResolver,
+] as const;
 
 export function buildRelinkSchema(): Promise<GraphQLSchema> {
   return buildSchema({

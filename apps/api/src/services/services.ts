@@ -7,6 +7,7 @@ import { ApiKeyService } from './ApiKeyService.js';
 import { StaffService } from './StaffService.js';
 import { WidgetSessionService } from './WidgetSessionService.js';
 import { AuditService } from './AuditService.js';
+import { IntegrationQueryService } from './IntegrationQueryService.js';
 
 /** Everything the ways in (GraphQL, OAuth routes, webhooks, monitor) call. */
 export interface Services {
@@ -19,6 +20,8 @@ export interface Services {
   staff: StaffService;
   widgetSessions: WidgetSessionService;
   audit: AuditService;
+  /** Reads of integrations and their windows, history, identities (GraphQL). */
+  integrations: IntegrationQueryService;
 }
 
 export async function createServices(config: Config, database: RelinkDatabase): Promise<Services> {
@@ -35,5 +38,6 @@ export async function createServices(config: Config, database: RelinkDatabase): 
     staff: new StaffService(database, config.adminToken, audit),
     widgetSessions: new WidgetSessionService(database, config.encryptionKeys, audit),
     audit,
+    integrations: new IntegrationQueryService(database),
   };
 }

@@ -1,0 +1,62 @@
+import { causeInfo, untrackedSeconds } from '@relink/core';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { pageSize } from '../cursor.js';
+import { CauseInfoType } from '../types/causeInfo.type.js';
+import { IntegrationEventType } from '../types/integrationEvent.type.js';
+import { IntegrationType } from '../types/integration.type.js';
+import { ProviderIdentityType } from '../types/providerIdentity.type.js';
+import { DateTime } from '../types/scalars.js';
+import { Tenant } from '../types/tenant.type.js';
+import { UntrackedWindowType } from '../types/untrackedWindow.type.js';
+
+/** The fields of Integration that need more than its row; all batched through the request's loaders. */
+@Resolver(() => IntegrationType)
+export class IntegrationFieldsResolver {
+  @FieldResolver(() => CauseInfoType, { nullable: true, description: 'Why it is not healthy, in plain words; null while healthy. locale: en (default) or de.' })
+  cause(@Root() integration: IntegrationType, @Arg('locale', () => String, { nullable: true }) locale: string | null): CauseInfoType | null {
+    return integration.cause ? causeInfo(integration.cause, locale ?? undefined) : null;
+  }
+
+  @FieldResolver(() => [UntrackedWindowType], { description: 'Untracked windows, oldest first; `since` keeps those still open at or after it.' })
+  async untrackedWindows(
+    @Root() integration: IntegrationType,
+    @Ctx() ctx: RequestContext,
+    @Arg('since', () => DateTime, { nullable: true }) since: Date | null,
+  ): Promise<UntrackedWindowType[]> {
+    const now = new Date();
+    const windows = await ctx.loaders.windows.load(integration.id);
+    return windows
+      .filter((w) => !since || w.endedAt === null || w.endedAt >= since)
+      .map((w) => ({ startedAt: w.startedAt, endedAt: w.endedAt, cause: w.cause, seconds: untrackedSeconds([w], { now }) }));
+  }
+
+  @FieldResolver(() => Int, { description: 'Untracked seconds in total, or from `since` on (open windows count until now).' })
+  async untrackedSeconds(
+    @Root() integration: IntegrationType,
+    @Ctx() ctx: RequestContext,
+    @Arg('since', () => DateTime, { nullable: true }) since: Date | null,
+  ): Promise<number> {
+    const windows = await ctx.loaders.windows.load(integration.id);
+    return untrackedSeconds(windows, since ? { since } : {});
+  }
+
+  @FieldResolver(() => [IntegrationEventType], { description: 'History, newest first. first: 1..100.' })
+  async events(
+    @Root() integration: IntegrationType,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+  ): Promise<IntegrationEventType[]> {
+    return ctx.loaders.events(pageSize(first, 20, 100)).load(integration.id);
+  }
+
+  @FieldResolver(() => ProviderIdentityType, { nullable: true, description: 'The person who authorized it, when known.' })
+  async authorizedBy(@Root() integration: IntegrationType, @Ctx() ctx: RequestContext): Promise<ProviderIdentityType | null> {
+    return integration.identityId ? ctx.loaders.identity.load(integration.identityId) : null;
+  }
+
+  @FieldResolver(() => Tenant, { nullable: true, description: 'The tenant it belongs to.' })
+  async tenant(@Root() integration: IntegrationType, @Ctx() ctx: RequestContext): Promise<Tenant | null> {
+    return ctx.loaders.tenant.load(integration.tenantId);
+  }
+}
