@@ -18,6 +18,7 @@ import { httpContext } from './graphql/httpContext.js';
 import { buildRelinkSchema } from './graphql/schema.js';
 import { createServices, type Services } from './services/services.js';
 import { mountProviderRoutes } from './oauth/providerRoutes.js';
+import { mountProviderRoutes } from './oauth/providerRoutes.js';
 
 export interface AppOptions {
   /** An already-open database (tests); otherwise one is opened from the config. */
@@ -57,6 +58,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await apollo.start();
 
   app.use(healthRoute(database));
+  mountProviderRoutes(app, services, log);
   app.use(widgetRoute());
   mountProviderRoutes(app, services, log);
   app.use(
