@@ -18,12 +18,15 @@ import { httpContext } from './graphql/httpContext.js';
 import { buildRelinkSchema } from './graphql/schema.js';
 import { createServices, type Services } from './services/services.js';
 import { mountProviderRoutes } from './oauth/providerRoutes.js';
-import { mountProviderRoutes } from './oauth/providerRoutes.js';
+import { startMonitor, type AppMonitorOptions } from './monitor/startMonitor.js';
+import type { Monitor } from './monitor/Monitor.js';
 
 export interface AppOptions {
   /** An already-open database (tests); otherwise one is opened from the config. */
   database?: RelinkDatabase;
   logger?: Logger;
+  /** The health monitor (sweep + pg-boss workers) in this process; off unless `enabled`. */
+  monitor?: AppMonitorOptions;
 }
 
 export interface RelinkApp {
@@ -32,6 +35,8 @@ export interface RelinkApp {
   schema: GraphQLSchema;
   services: Services;
   database: RelinkDatabase;
+  /** The in-process health monitor, when `monitor.enabled`. */
+  monitor: Monitor | undefined;
   close(): Promise<void>;
 }
 
@@ -58,7 +63,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await apollo.start();
 
   app.use(healthRoute(database));
-  mountProviderRoutes(app, services, log);
   app.use(widgetRoute());
   mountProviderRoutes(app, services, log);
   app.use(
@@ -68,13 +72,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     expressMiddleware(apollo, { context: httpContext(services, log) }),
   );
 
+  const monitor = await startMonitor(services, log, options.monitor);
+
   return {
     app,
     server,
     schema,
     services,
     database,
+    monitor,
     async close() {
+      await monitor?.stop();
       await apollo.stop();
       await services.statusBus.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
