@@ -18,12 +18,14 @@ async function main(): Promise<void> {
     console.log(`Generated dev settings (kept in ${join(config.dataDir, 'dev-secrets.json')}):`);
     for (const [name, value] of Object.entries(config.generated)) console.log(`  ${name}=${value}`);
   }
-  const relink = await createApp(config);
+  // `pnpm start` runs one monitor worker in-process; more run as `node dist/worker.js` anywhere.
+  const relink = await createApp(config, { monitor: { enabled: process.env.RELINK_MONITOR !== 'off' } });
   await new Promise<void>((resolve) => relink.server.listen(config.port, resolve));
   const base = config.publicUrl;
   console.log(`Relink is serving on ${base} (${relink.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
   console.log(`  GraphQL   ${base}/graphql`);
   console.log(`  Health    ${base}/healthz`);
+  console.log(`  Monitor   ${relink.monitor ? 'running in this process (more workers: node apps/api/dist/worker.js)' : 'off (RELINK_MONITOR=off)'}`);
   for (const [name, p] of [['Facebook', config.facebook], ['Google', config.google]] as const) {
     console.log(`  ${name.padEnd(9)} ${p.mode === 'sandbox' ? `sandbox at ${base}/sandbox/${name.toLowerCase()}` : p.mode}`);
   }
