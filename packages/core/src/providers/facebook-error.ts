@@ -37,6 +37,8 @@ const SUBCODE_CAUSES: ReadonlyMap<number, InvalidationCause> = new Map([
   [464, 'SECURITY_CHECKPOINT'],
   [467, 'SESSION_INVALIDATED'],
   [492, 'PERMISSIONS_CHANGED'],
+  // "The user has not engaged the app in longer than 90 days": data access ran out.
+  [493, 'DATA_ACCESS_EXPIRED'],
 ]);
 
 export function causeForSubcode(subcode: number | undefined): InvalidationCause | undefined {

@@ -22,6 +22,7 @@ describe('Facebook Graph API error objects', () => {
     [190, 464, 'SECURITY_CHECKPOINT'],
     [190, 467, 'SESSION_INVALIDATED'],
     [190, 492, 'PERMISSIONS_CHANGED'],
+    [190, 493, 'DATA_ACCESS_EXPIRED'],
     [102, 463, 'TOKEN_EXPIRED'],
     [102, 460, 'PASSWORD_CHANGED'],
   ] as const)('code %i subcode %i → %s', (code, subcode, cause) => {
@@ -192,6 +193,7 @@ describe('Facebook debug_token', () => {
     [464, 'SECURITY_CHECKPOINT'],
     [467, 'SESSION_INVALIDATED'],
     [492, 'PERMISSIONS_CHANGED'],
+    [493, 'DATA_ACCESS_EXPIRED'],
   ] as const)('is_valid false with error.subcode %i → %s', (subcode, cause) => {
     expect(debug({ is_valid: false, scopes: [], error: { code: 190, message: 'x', subcode } })).toEqual({ outcome: 'invalid', cause });
   });
