@@ -1,7 +1,7 @@
 import { INTEGRATION_STATUSES, INVALIDATION_CAUSES } from '@relink/core';
 import { IntegrationEvent, UntrackedWindow, type Integration } from '@relink/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant, startHarness, type Harness } from '../test-support/graphqlHarness.js';
+import { seedTenant, startHarness, type GqlResponse, type Harness } from '../test-support/graphqlHarness.js';
 
 const ORIGIN = 'https://app.acme.test';
 const HOUR = 3_600_000;
@@ -67,7 +67,7 @@ describe('integration queries over HTTP', () => {
       let after: string | null = null;
       const pages: Array<{ count: number; hasNextPage: boolean; totalCount: number }> = [];
       do {
-        const res: Awaited<ReturnType<typeof h.gql>> = await h.gql(page, { token: a.apiKey, variables: { first: 50, after } });
+        const res: GqlResponse = await h.gql(page, { token: a.apiKey, variables: { first: 50, after } });
         expect(res.errors).toBeUndefined();
         const conn = res.data!.integrations;
         pages.push({ count: conn.edges.length, hasNextPage: conn.pageInfo.hasNextPage, totalCount: conn.totalCount });
@@ -99,7 +99,7 @@ describe('integration queries over HTTP', () => {
       const ids: string[] = [];
       let after: string | null = null;
       for (let i = 0; i < 30 && ids.length < 120; i++) {
-        const res: Awaited<ReturnType<typeof h.gql>> = await h.gql(page, { token: a.apiKey, variables: { first: 7, after } });
+        const res: GqlResponse = await h.gql(page, { token: a.apiKey, variables: { first: 7, after } });
         ids.push(...res.data!.integrations.edges.map((e: { node: { id: string } }) => e.node.id));
         after = res.data!.integrations.pageInfo.endCursor;
       }

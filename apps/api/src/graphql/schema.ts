@@ -3,6 +3,8 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './authChecker.js';
 import { ApiKeyResolver } from './resolvers/apiKey.resolver.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
+import { AuthorizationResolver } from './resolvers/authorization.resolver.js';
+import { WebhookResolver } from './resolvers/webhook.resolver.js';
 import { HealthResolver } from './resolvers/health.resolver.js';
 import { IntegrationResolver } from './resolvers/integration.resolver.js';
 import { IntegrationFieldsResolver } from './resolvers/integrationFields.resolver.js';
@@ -23,6 +25,8 @@ export const RESOLVERS = [
   WidgetSessionResolver,
   StaffResolver,
   AuditResolver,
+  AuthorizationResolver,
+  WebhookResolver,
 ] as const;
 
 export function buildRelinkSchema(): Promise<GraphQLSchema> {

@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from './errors.js';
+import { badInput, forbidden, unauthenticated } from './errors.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -21,7 +21,7 @@ export function tenantScope(viewer: Viewer, requested?: string | null): string |
 /** For writes that belong to exactly one tenant: staff must name it, others get their own. */
 export function requiredTenant(viewer: Viewer, requested?: string | null, field = 'tenantId'): string {
   const tenantId = tenantScope(viewer, requested);
-  if (!tenantId) throw forbidden(`Staff must pass ${field} to say which tenant this is for.`);
+  if (!tenantId) throw badInput(`Staff must pass ${field} to say which tenant this is for.`, field);
   return tenantId;
 }
 
