@@ -7,6 +7,10 @@ import { ApiKeyService } from './ApiKeyService.js';
 import { StaffService } from './StaffService.js';
 import { WidgetSessionService } from './WidgetSessionService.js';
 import { AuditService } from './AuditService.js';
+import { createProviderClients, type ProviderClients } from '../providers/providerClients.js';
+import { TicketService } from './TicketService.js';
+import { CredentialService } from './CredentialService.js';
+import { ConnectionService } from './ConnectionService.js';
 import { IntegrationQueryService } from './IntegrationQueryService.js';
 import { WebhookEndpointService } from './WebhookEndpointService.js';
 
@@ -21,6 +25,11 @@ export interface Services {
   staff: StaffService;
   widgetSessions: WidgetSessionService;
   audit: AuditService;
+  /** Provider URLs (sandbox or real) and API clients (OAuth helper). */
+  providers: ProviderClients;
+  tickets: TicketService;
+  credentials: CredentialService;
+  connections: ConnectionService;
   /** Reads of integrations and their windows, history, identities (GraphQL). */
   integrations: IntegrationQueryService;
   webhookEndpoints: WebhookEndpointService;
@@ -30,16 +39,25 @@ export async function createServices(config: Config, database: RelinkDatabase): 
   const statusBus = await StatusBus.start(database);
   const audit = new AuditService(database);
   const apiKeys = new ApiKeyService(database, audit);
+  const status = new StatusService(database);
+  const tenants = new TenantService(database, apiKeys, audit);
+  const tickets = new TicketService(database, config.encryptionKeys);
+  const credentials = new CredentialService(database, config.encryptionKeys);
+  const connections = new ConnectionService(config, database, tickets, credentials, status, tenants);
   return {
     config,
     database,
-    status: new StatusService(database),
+    status,
     statusBus,
-    tenants: new TenantService(database, apiKeys, audit),
+    tenants,
     apiKeys,
     staff: new StaffService(database, config.adminToken, audit),
     widgetSessions: new WidgetSessionService(database, config.encryptionKeys, audit),
     audit,
+    providers: createProviderClients(config),
+    tickets,
+    credentials,
+    connections,
     integrations: new IntegrationQueryService(database),
     webhookEndpoints: new WebhookEndpointService(database, config.encryptionKeys, audit),
   };
