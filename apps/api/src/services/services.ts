@@ -11,6 +11,7 @@ import { createProviderClients, type ProviderClients } from '../providers/provid
 import { TicketService } from './TicketService.js';
 import { CredentialService } from './CredentialService.js';
 import { ConnectionService } from './ConnectionService.js';
+import { CheckService } from './CheckService.js';
 import { IntegrationQueryService } from './IntegrationQueryService.js';
 import { WebhookEndpointService } from './WebhookEndpointService.js';
 
@@ -30,6 +31,7 @@ export interface Services {
   tickets: TicketService;
   credentials: CredentialService;
   connections: ConnectionService;
+  checks: CheckService;
   /** Reads of integrations and their windows, history, identities (GraphQL). */
   integrations: IntegrationQueryService;
   webhookEndpoints: WebhookEndpointService;
@@ -44,6 +46,8 @@ export async function createServices(config: Config, database: RelinkDatabase): 
   const tickets = new TicketService(database, config.encryptionKeys);
   const credentials = new CredentialService(database, config.encryptionKeys);
   const connections = new ConnectionService(config, database, tickets, credentials, status, tenants);
+  const providers = createProviderClients(config);
+  const checks = new CheckService(database, credentials, status, providers);
   return {
     config,
     database,
@@ -54,10 +58,11 @@ export async function createServices(config: Config, database: RelinkDatabase): 
     staff: new StaffService(database, config.adminToken, audit),
     widgetSessions: new WidgetSessionService(database, config.encryptionKeys, audit),
     audit,
-    providers: createProviderClients(config),
+    providers,
     tickets,
     credentials,
     connections,
+    checks,
     integrations: new IntegrationQueryService(database),
     webhookEndpoints: new WebhookEndpointService(database, config.encryptionKeys, audit),
   };
