@@ -10,6 +10,7 @@ import { createDatabase, type RelinkDatabase } from '@relink/db';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { healthRoute } from './http/healthRoute.js';
+import { adminRoute } from './http/adminRoute.js';
 import { widgetRoute } from './http/widgetRoute.js';
 import type { RequestContext } from './graphql/context.js';
 import { formatError } from './graphql/formatError.js';
@@ -63,6 +64,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await apollo.start();
 
   app.use(healthRoute(database));
+  app.use(adminRoute());
   app.use(widgetRoute());
   mountProviderRoutes(app, services, log);
   app.use(
