@@ -16,6 +16,8 @@ import type { RequestContext } from './graphql/context.js';
 import { formatError } from './graphql/formatError.js';
 import { graphqlCors } from './graphql/cors.js';
 import { httpContext } from './graphql/httpContext.js';
+import { createArmor } from './graphql/armor.js';
+import { startSubscriptionServer } from './graphql/subscriptionServer.js';
 import { buildRelinkSchema } from './graphql/schema.js';
 import { createServices, type Services } from './services/services.js';
 import { mountProviderRoutes } from './oauth/providerRoutes.js';
@@ -54,12 +56,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  const armor = createArmor(config.mode);
+  const subscriptions = startSubscriptionServer({ server, schema, services, log, mode: config.mode, validationRules: armor.validationRules });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.mode !== 'production',
     includeStacktraceInErrorResponses: config.mode === 'development',
     formatError: formatError(config.mode),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    validationRules: armor.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), subscriptions.drainPlugin, ...armor.plugins],
   });
   await apollo.start();
 

@@ -1,9 +1,11 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './authChecker.js';
 import { ApiKeyResolver } from './resolvers/apiKey.resolver.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
 import { AuthorizationResolver } from './resolvers/authorization.resolver.js';
+import { IntegrationActionsResolver } from './resolvers/integrationActions.resolver.js';
+import { SubscriptionResolver } from './resolvers/subscription.resolver.js';
 import { WebhookResolver } from './resolvers/webhook.resolver.js';
 import { HealthResolver } from './resolvers/health.resolver.js';
 import { IntegrationResolver } from './resolvers/integration.resolver.js';
@@ -26,8 +28,23 @@ export const RESOLVERS = [
   StaffResolver,
   AuditResolver,
   AuthorizationResolver,
+  IntegrationActionsResolver,
   WebhookResolver,
+  SubscriptionResolver,
 ] as const;
+
+/**
+ * type-graphql insists on a PubSub once a schema has subscriptions, even when every one of them
+ * brings its own `subscribe` (ours read the StatusBus). Topic-based subscriptions are a mistake here.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Relink subscriptions read the StatusBus; there are no type-graphql topics to publish to.');
+  },
+  subscribe() {
+    throw new Error('Relink subscriptions read the StatusBus; give @Subscription a `subscribe` function.');
+  },
+};
 
 export function buildRelinkSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -36,5 +53,6 @@ export function buildRelinkSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTime }],
+    pubSub: NO_TOPICS,
   });
 }

@@ -117,6 +117,13 @@ export class WidgetSessionService {
     return toRecord(row);
   }
 
+  /** Whether a session is still usable (not revoked, not expired): long-lived sockets re-check it. */
+  async isLive(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const row = await this.database.dataSource.getRepository(WidgetSession).findOneBy({ id });
+    return !!row && !row.revokedAt && row.expiresAt.getTime() > Date.now();
+  }
+
   async list(tenantId: string): Promise<WidgetSessionRecord[]> {
     const rows = await this.database.dataSource.getRepository(WidgetSession).find({ where: { tenantId }, order: { createdAt: 'DESC' }, take: 100 });
     return rows.map(toRecord);
