@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
+import { seedDemoData } from './demo/seedDemoData.js';
 
 function readPersistedSecrets(dataDir: string): Record<string, string> {
   const file = join(dataDir, 'dev-secrets.json');
@@ -30,6 +31,19 @@ async function main(): Promise<void> {
     console.log(`  ${name.padEnd(9)} ${p.mode === 'sandbox' ? `sandbox at ${base}/sandbox/${name.toLowerCase()}` : p.mode}`);
   }
   if (config.adminToken && !config.generated.RELINK_ADMIN_TOKEN) console.log('  Staff token: from RELINK_ADMIN_TOKEN');
+  console.log(`  Console   ${base}/admin/ (sign in with the staff token)`);
+  if (config.mode === 'development' && process.env.RELINK_DEMO !== 'off') {
+    // First run on an empty database: a demo dataset so the console has something to show.
+    try {
+      const demo = await seedDemoData(relink.services);
+      if (demo.seeded) {
+        console.log(`Seeded a demo dataset (${demo.integrationCount} integrations, 90 days of history; RELINK_DEMO=off skips it). Tenant API keys, shown once:`);
+        for (const tenant of demo.tenants) console.log(`  ${tenant.name.padEnd(22)} ${tenant.apiKey}`);
+      }
+    } catch (error) {
+      console.error('relink: the demo dataset could not be seeded (the server keeps running):', error instanceof Error ? error.message : error);
+    }
+  }
   const stop = async () => {
     await relink.close();
     process.exit(0);
