@@ -20,6 +20,8 @@ describe('ProviderBackoff', () => {
     const backoff = make();
     expect(backoff.recordFailure('GOOGLE', 300) - clock.now).toBe(300_000);
     expect(make().recordThrottle('FACEBOOK', 45) - clock.now).toBe(45_000);
+    const capped = new ProviderBackoff({ baseSeconds: 2, maxSeconds: 60, jitter: 0, maxAskedSeconds: 120 }, () => clock.now, () => 0);
+    expect(capped.recordFailure('FACEBOOK', 86_400) - clock.now).toBe(120_000);
   });
 
   it('resets the exponent after a real answer and resumes when the pause is over', () => {

@@ -6,9 +6,11 @@ export interface BackoffPolicy {
   maxSeconds: number;
   /** Up to this fraction is added at random so workers do not resume in lockstep. */
   jitter: number;
+  /** The longest wait a provider's own answer is honoured for (a guard against absurd Retry-After values). */
+  maxAskedSeconds: number;
 }
 
-export const DEFAULT_BACKOFF_POLICY: Readonly<BackoffPolicy> = Object.freeze({ baseSeconds: 2, maxSeconds: 600, jitter: 0.2 });
+export const DEFAULT_BACKOFF_POLICY: Readonly<BackoffPolicy> = Object.freeze({ baseSeconds: 2, maxSeconds: 600, jitter: 0.2, maxAskedSeconds: 3600 });
 
 interface ProviderState {
   failures: number;
@@ -61,7 +63,7 @@ export class ProviderBackoff {
     state.failures += 1;
     const exponential = Math.min(this.policy.maxSeconds, this.policy.baseSeconds * 2 ** Math.min(state.failures - 1, 30));
     const jittered = exponential * (1 + this.policy.jitter * Math.min(Math.max(this.random(), 0), 1));
-    const asked = askedSeconds !== undefined && Number.isFinite(askedSeconds) && askedSeconds > 0 ? askedSeconds : 0;
+    const asked = this.honoured(askedSeconds);
     const pause = Math.min(Math.max(jittered, asked), Math.max(this.policy.maxSeconds, asked));
     state.pausedUntil = Math.max(state.pausedUntil, this.clock() + pause * 1000);
     this.states.set(provider, state);
@@ -71,9 +73,15 @@ export class ProviderBackoff {
   /** The provider asked to slow down although the call worked (usage headers near the limit). */
   recordThrottle(provider: Provider, askedSeconds: number): number {
     const state = this.states.get(provider) ?? { failures: 0, pausedUntil: 0 };
-    if (Number.isFinite(askedSeconds) && askedSeconds > 0) state.pausedUntil = Math.max(state.pausedUntil, this.clock() + askedSeconds * 1000);
+    const asked = this.honoured(askedSeconds);
+    if (asked > 0) state.pausedUntil = Math.max(state.pausedUntil, this.clock() + asked * 1000);
     this.states.set(provider, state);
     return state.pausedUntil;
+  }
+
+  private honoured(askedSeconds: number | undefined): number {
+    if (askedSeconds === undefined || !Number.isFinite(askedSeconds) || askedSeconds <= 0) return 0;
+    return Math.min(askedSeconds, this.policy.maxAskedSeconds);
   }
 
   recordSuccess(provider: Provider): void {

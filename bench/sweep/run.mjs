@@ -1,0 +1,89 @@
+// The sweep: N Facebook integrations (100,000; RELINK_BENCH_QUICK=1: 10,000) across N/10 tenants on
+// real PostgreSQL, each with its own credential holding a real sandbox token (TOKENS distinct ones,
+// minted through the sandbox's OAuth endpoints; no claim carries one twice, so none is deduplicated —
+// minting costs ~15 ms a token here), all checked once by the real monitor (SKIP
+// LOCKED claims, pg-boss batches of 50, debug_token 50 per Graph batch, results through StatusService).
+// Compared with a plain client issuing N single debug_token calls at the same concurrency, same run.
+// Prints sweep.checks_per_s, sweep.plain_checks_per_s, sweep.ratio, sweep.rss_mb (peak, this process;
+// the sandbox runs in its own process).
+import {
+  QUICK,
+  benchConfig,
+  createSandboxUsers,
+  freshDatabase,
+  loadApi,
+  mintTokens,
+  peakRss,
+  plainDebugToken,
+  pool,
+  print,
+  seedFacebook,
+  sleep,
+  startSandboxProcess,
+} from '../lib/setup.mjs';
+
+const N = Number(process.env.RELINK_BENCH_SWEEP_N ?? (QUICK ? 10_000 : 100_000));
+const CONCURRENCY = Number(process.env.RELINK_BENCH_CONCURRENCY ?? 8);
+const USERS = 10;
+const TOKENS = Math.min(N, Number(process.env.RELINK_BENCH_TOKENS ?? (QUICK ? 2_000 : 20_000)));
+
+const api = await loadApi();
+const sandbox = await startSandboxProcess();
+let database;
+let worker;
+try {
+  const config = benchConfig(api, sandbox.origin);
+  const log = api.logger.createLogger('test');
+  database = await freshDatabase(api, 'bench_sweep');
+
+  let t = Date.now();
+  const users = await createSandboxUsers(sandbox.url, 'FACEBOOK', USERS);
+  const { tokens, tokenUsers } = await mintTokens(sandbox.url, users, TOKENS, 16);
+  console.log(`# minted ${TOKENS} sandbox tokens in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  t = Date.now();
+  await seedFacebook(api, database, config, { count: N, tokens, tokenUsers, users, nextCheckAt: new Date(Date.now() + 86_400_000) });
+  await database.executeSql('ANALYZE');
+  console.log(`# seeded ${N} integrations in ${N / 10} tenants in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+  // Baseline: the same number of single debug_token calls over the same tokens, same concurrency.
+  const plain = plainDebugToken(sandbox.url);
+  t = Date.now();
+  await pool(N, CONCURRENCY, (i) => plain(tokens[i % TOKENS]));
+  const plainSeconds = (Date.now() - t) / 1000;
+  tokens.length = 0;
+
+  const rss = peakRss();
+  worker = await api.startWorker(config, log, {
+    database,
+    checkConcurrency: CONCURRENCY,
+    batchSize: 50,
+    sweepIntervalMs: 1_000,
+    pollingIntervalSeconds: 0.5,
+  });
+  const started = Date.now();
+  await database.executeSql(`UPDATE integrations SET next_check_at = next_check_at - interval '2 days'`);
+  worker.monitor.requestSweep();
+  let remaining = N;
+  while (remaining > 0) {
+    await sleep(250);
+    const { rows } = await database.executeSql('SELECT count(*)::int AS n FROM integrations WHERE last_checked_at IS NULL OR last_checked_at < $1', [new Date(started)]);
+    remaining = rows[0].n;
+    if (Date.now() - started > 30 * 60_000) throw new Error(`sweep did not finish: ${remaining} unchecked after 30 minutes`);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const peak = rss.stop();
+  const { rows: statuses } = await database.executeSql('SELECT status, count(*)::int AS n FROM integrations GROUP BY status ORDER BY status');
+  console.log(`# statuses after the sweep: ${statuses.map((r) => `${r.status}=${r.n}`).join(' ')}; check jobs ${worker.monitor.stats.checkJobs}`);
+  print('sweep.integrations', N);
+  print('sweep.distinct_tokens', TOKENS);
+  print('sweep.concurrency', CONCURRENCY);
+  print('sweep.seconds', seconds.toFixed(1));
+  print('sweep.checks_per_s', Math.round(N / seconds));
+  print('sweep.plain_checks_per_s', Math.round(N / plainSeconds));
+  print('sweep.ratio', (N / seconds / (N / plainSeconds)).toFixed(2));
+  print('sweep.rss_mb', peak);
+} finally {
+  await worker?.close();
+  await database?.close();
+  await sandbox.close();
+}
