@@ -7,6 +7,7 @@ import type { Services } from '../services/services.js';
 import { buildPassport } from './buildPassport.js';
 import { oauthRouter } from './oauthRouter.js';
 import { TicketStateStore } from './TicketStateStore.js';
+import { webhookRouter } from '../webhooks/webhookRouter.js';
 
 /**
  * Everything provider-facing on the HTTP side: the sandbox providers (sandbox mode only), the OAuth
@@ -17,5 +18,6 @@ export function mountProviderRoutes(app: Express, services: Services, log: Logge
   const passport = buildPassport(services.config, services.providers.endpoints, new TicketStateStore(services.tickets));
   app.use(donePageAssets());
   app.use(oauthRouter({ services, clients: services.providers, passport, log }));
+  app.use(webhookRouter(services, log));
   return { sandbox };
 }

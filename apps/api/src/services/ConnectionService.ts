@@ -1,5 +1,5 @@
 import { type Provider, type StatusEvent } from '@relink/core';
-import { Integration, ProviderIdentity, type RelinkDatabase } from '@relink/db';
+import { Integration, IntegrationEvent, ProviderIdentity, type RelinkDatabase } from '@relink/db';
 import type { EntityManager } from 'typeorm';
 import type { Config } from '../config.js';
 import { badInput, notFound, RelinkError } from '../graphql/errors.js';
@@ -266,6 +266,23 @@ export class ConnectionService {
       }, em);
       result.integrationIds.push(row.id);
       if (row.id === ticket.integrationId) result.targetFixed = true;
+    }
+
+    if (ticket.integrationId && !result.targetFixed) {
+      // Recorded, not a status change: the integration stays as it is until its own identity consents.
+      const target = await repo.findOne({ where: { id: ticket.integrationId } });
+      if (target) {
+        await em.getRepository(IntegrationEvent).insert({
+          integrationId: target.id,
+          tenantId: target.tenantId,
+          at: now,
+          type: 'reauthorization_unreachable',
+          status: target.status,
+          cause: target.cause,
+          actor: ticket.actor,
+          detail: { identityId, previousIdentityId: target.identityId, reachableAccounts: accounts.length },
+        });
+      }
     }
 
     if (previousIdentityId !== null) {

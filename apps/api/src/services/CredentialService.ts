@@ -76,7 +76,9 @@ export class CredentialService {
       refreshTokenExpiresAt: input.refreshTokenExpiresAt ?? null,
       dataAccessExpiresAt: input.dataAccessExpiresAt ?? null,
       scopes: input.scopes ?? [],
-      issuedAt: new Date(),
+      // Whole seconds, like the providers' own event times (deauthorize issued_at, RISC iat): an event
+      // stamped in the second the credential was issued is not mistaken for one about an older credential.
+      issuedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
       lastUsedAt: new Date(),
       revokedAt: null,
     });
