@@ -10,9 +10,9 @@ export class ApiKeyResolver {
   async createApiKey(
     @Ctx() ctx: RequestContext,
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
-    @Arg('name', () => String, { defaultValue: 'default' }) name: string,
+    @Arg('name', () => String, { nullable: true, defaultValue: 'default' }) name: string | null,
   ): Promise<ApiKeyWithSecret> {
-    const created = await ctx.services.apiKeys.create(ctx.viewer, requiredTenant(ctx.viewer, tenantId), name);
+    const created = await ctx.services.apiKeys.create(ctx.viewer, requiredTenant(ctx.viewer, tenantId), name ?? 'default');
     return { apiKey: created.apiKey, key: created.record };
   }
 

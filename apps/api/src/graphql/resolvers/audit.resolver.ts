@@ -11,7 +11,7 @@ export class AuditResolver {
   @Query(() => AuditLogConnection, { description: 'Who did what, newest first. Staff: every tenant or one; a tenant key: its own.' })
   async auditLog(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
   ) {

@@ -21,9 +21,9 @@ export class HealthResolver {
   async untrackedSeconds(
     @Root() summary: HealthSummary,
     @Ctx() ctx: RequestContext,
-    @Arg('sinceDays', () => Int, { defaultValue: 30 }) sinceDays: number,
+    @Arg('sinceDays', () => Int, { nullable: true, defaultValue: 30 }) sinceDays: number | null,
   ): Promise<number> {
-    return ctx.services.integrations.untrackedSeconds(summary.scopeTenantId, sinceDays);
+    return ctx.services.integrations.untrackedSeconds(summary.scopeTenantId, sinceDays ?? 30);
   }
 
   @Query(() => [CauseInfoType], { description: 'Every invalidation cause with its copy; answers without a token. locale: en (default) or de.' })
@@ -49,30 +49,30 @@ export class HealthResolver {
   @Query(() => [InvalidationDayCount], { description: 'Invalidations per UTC day and cause over the last `days` days (1..366).' })
   async invalidationsByDay(
     @Ctx() ctx: RequestContext,
-    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+    @Arg('days', () => Int, { nullable: true, defaultValue: 30 }) days: number | null,
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
   ): Promise<InvalidationDayCount[]> {
-    return ctx.services.integrations.invalidationsByDay(tenantScope(ctx.viewer, tenantId), days);
+    return ctx.services.integrations.invalidationsByDay(tenantScope(ctx.viewer, tenantId), days ?? 30);
   }
 
   @Authorized('STAFF', 'TENANT')
   @Query(() => [UntrackedDay], { description: 'Untracked seconds per UTC day over the last `days` days (1..366), every day listed.' })
   async untrackedByDay(
     @Ctx() ctx: RequestContext,
-    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+    @Arg('days', () => Int, { nullable: true, defaultValue: 30 }) days: number | null,
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
   ): Promise<UntrackedDay[]> {
-    return ctx.services.integrations.untrackedByDay(tenantScope(ctx.viewer, tenantId), days);
+    return ctx.services.integrations.untrackedByDay(tenantScope(ctx.viewer, tenantId), days ?? 30);
   }
 
   @Authorized('STAFF', 'TENANT')
   @Query(() => [TenantUntracked], { description: 'Tenants with the most untracked time over the last sinceDays days. A tenant key sees only itself.' })
   async tenantUntrackedRanking(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('sinceDays', () => Int, { defaultValue: 30 }) sinceDays: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('sinceDays', () => Int, { nullable: true, defaultValue: 30 }) sinceDays: number | null,
   ): Promise<TenantUntracked[]> {
-    const ranking = await ctx.services.integrations.tenantUntrackedRanking(tenantScope(ctx.viewer), pageSize(first, 20, 100), sinceDays);
+    const ranking = await ctx.services.integrations.tenantUntrackedRanking(tenantScope(ctx.viewer), pageSize(first, 20, 100), sinceDays ?? 30);
     return Promise.all(
       ranking.map(async (r) => ({ tenantId: r.tenantId, tenant: await ctx.loaders.tenant.load(r.tenantId), untrackedSeconds: r.seconds, brokenCount: r.brokenCount })),
     );

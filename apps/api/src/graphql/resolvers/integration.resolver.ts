@@ -15,7 +15,7 @@ export class IntegrationResolver {
   async integrations(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => IntegrationFilter, { nullable: true }) filter: IntegrationFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     const scope = tenantScope(ctx.viewer, filter?.tenantId);
@@ -34,7 +34,7 @@ export class IntegrationResolver {
   @Query(() => [IntegrationType], { description: 'Integrations untracked the longest (open windows, oldest first).' })
   async longestBroken(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
   ): Promise<IntegrationType[]> {
     const rows = await ctx.services.integrations.longestBroken(tenantScope(ctx.viewer, tenantId), pageSize(first, 20, 100));

@@ -45,7 +45,7 @@ export class IntegrationFieldsResolver {
   async events(
     @Root() integration: IntegrationType,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
   ): Promise<IntegrationEventType[]> {
     return ctx.loaders.events(pageSize(first, 20, 100)).load(integration.id);
   }

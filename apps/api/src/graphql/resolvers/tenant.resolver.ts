@@ -20,7 +20,7 @@ export class TenantResolver {
   @Query(() => TenantConnection, { description: 'Staff: tenants, oldest first; `search` matches the name (case-insensitive).' })
   async tenants(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('search', () => String, { nullable: true }) search: string | null,
   ) {

@@ -34,7 +34,7 @@ export class WebhookResolver {
   async webhookDeliveries(
     @Ctx() ctx: RequestContext,
     @Arg('endpointId', () => ID) endpointId: string,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
   ): Promise<WebhookDelivery[]> {
     return ctx.services.webhookEndpoints.deliveries(endpointId, tenantScope(ctx.viewer), pageSize(first, 20, 100));
   }

@@ -12,9 +12,9 @@ export class WidgetSessionResolver {
   async createWidgetSession(
     @Ctx() ctx: RequestContext,
     @Arg('allowedOrigin', () => String) allowedOrigin: string,
-    @Arg('ttlSeconds', () => Int, { defaultValue: 900 }) ttlSeconds: number,
+    @Arg('ttlSeconds', () => Int, { nullable: true, defaultValue: 900 }) ttlSeconds: number | null,
   ): Promise<WidgetSession> {
-    const { token, session } = await ctx.services.widgetSessions.create(ctx.viewer, requiredTenant(ctx.viewer), allowedOrigin, ttlSeconds);
+    const { token, session } = await ctx.services.widgetSessions.create(ctx.viewer, requiredTenant(ctx.viewer), allowedOrigin, ttlSeconds ?? 900);
     return { token, ...session };
   }
 

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { DateTime } from './scalars.js';
 import { Tenant } from './tenant.type.js';
 
-@ObjectType({ description: 'Who the current token belongs to.' })
+@ObjectType('Viewer', { description: 'Who the current token belongs to.' })
 export class ViewerType {
   @Field({ description: 'ANONYMOUS | TENANT | WIDGET | STAFF' })
   kind: string;
