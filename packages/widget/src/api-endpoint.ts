@@ -17,26 +17,17 @@ export interface ApiEndpoint {
  * and may be relative to the page. Throws a `CONFIGURATION` RelinkError naming what is wrong.
  */
 export function apiEndpoint(api: string, token: string, baseUrl: string): ApiEndpoint {
-  if (!api.trim()) {
-    throw new RelinkError('CONFIGURATION', 'The api attribute is missing: set it to the Relink base URL, e.g. api="https://relink.example.com".');
-  }
-  if (!token.trim()) {
-    throw new RelinkError('CONFIGURATION', 'The session-token attribute is missing: set it to a token from the createWidgetSession mutation.');
-  }
-  let base: URL;
+  token = token.trim();
+  let base: URL | null = null;
   try {
-    base = new URL(api.trim(), baseUrl);
+    base = new URL(api.trim() || 'x:', baseUrl);
   } catch {
-    throw new RelinkError('CONFIGURATION', `The api attribute "${api}" is not a URL: use the Relink base URL, e.g. https://relink.example.com.`);
+    // reported below
   }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-    throw new RelinkError('CONFIGURATION', `The api attribute "${api}" must be an http(s) URL.`);
+  if (!/^https?:$/.test(base?.protocol ?? '') || !base) {
+    throw new RelinkError('CONFIGURATION', `The api attribute "${api}" is not an http(s) URL: set it to the Relink base URL, e.g. https://relink.example.com.`);
   }
-  base.search = '';
-  base.hash = '';
-  if (!base.pathname.endsWith('/')) base.pathname += '/';
-  const http = new URL('graphql', base);
-  const ws = new URL(http);
-  ws.protocol = http.protocol === 'https:' ? 'wss:' : 'ws:';
-  return { origin: base.origin, httpUrl: http.href, wsUrl: ws.href, token: token.trim() };
+  if (!token) throw new RelinkError('CONFIGURATION', 'The session-token attribute is missing: set it to a token from createWidgetSession.');
+  const httpUrl = new URL(`${base.pathname.replace(/\/?$/, '/')}graphql`, base).href;
+  return { origin: base.origin, httpUrl, wsUrl: httpUrl.replace(/^http/, 'ws'), token };
 }

@@ -56,7 +56,7 @@ describe('buildBanners', () => {
 
   it('uses the earliest untracked start of a group', () => {
     const [banner] = buildBanners([integration('1', { untrackedSince: '2030-01-02T00:00:00.000Z' }), integration('2', { untrackedSince: '2030-01-01T00:00:00.000Z' })]);
-    expect(banner?.kind === 'reauth' && banner.untrackedSince).toBe('2030-01-01T00:00:00.000Z');
+    expect(banner?.since).toBe('2030-01-01T00:00:00.000Z');
   });
 
   it('groups expiring-soon by identity with the earliest expiry, and unreachable by provider, after reauth', () => {
@@ -71,7 +71,7 @@ describe('buildBanners', () => {
     ]);
     expect(banners.map((b) => b.kind)).toEqual(['reauth', 'expiring', 'checking', 'checking']);
     const expiring = banners[1];
-    expect(expiring?.kind === 'expiring' && expiring.expiresAt).toBe('2030-02-01T00:00:00.000Z');
+    expect(expiring?.since).toBe('2030-02-01T00:00:00.000Z');
     expect(banners.slice(2).map((b) => b.key)).toEqual(['checking:FACEBOOK', 'checking:GOOGLE']);
   });
 

@@ -24,12 +24,15 @@ describe('parseIntegration', () => {
   });
 
   it('names the bad field', () => {
-    expect(() => parseIntegration({ ...node, status: 'BROKEN' })).toThrow(/integration\.status should be one of HEALTHY, EXPIRING_SOON/);
-    expect(() => parseIntegration({ ...node, statusChangedAt: 'yesterday' })).toThrow(/integration\.statusChangedAt should be an ISO date, got "yesterday"/);
-    expect(() => parseIntegration({ ...node, cause: { ...node.cause, securityRelated: 'no' } })).toThrow(/integration\.cause\.securityRelated should be a boolean/);
+    expect(() => parseIntegration({ ...node, status: 'BROKEN' })).toThrow(/^Unexpected answer from Relink: integration\.status is "BROKEN"\.$/);
+    expect(() => parseIntegration({ ...node, statusChangedAt: 'yesterday' })).toThrow(/integration\.statusChangedAt is "yesterday"/);
+    expect(() => parseIntegration({ ...node, untrackedSince: 5 })).toThrow(/integration\.untrackedSince is 5/);
+    expect(() => parseIntegration({ ...node, cause: { ...node.cause, securityRelated: 'no' } })).toThrow(/integration\.cause\.securityRelated is "no"/);
     expect(() => parseIntegration({ ...node, authorizedBy: { provider: 'MYSPACE' } })).toThrow(/integration\.authorizedBy\.provider/);
-    expect(() => parseIntegrationConnection({ edges: [{ node: { ...node, id: 7 } }] })).toThrow(/integrations\.edges\[0\]\.node\.id should be a string, got 7/);
-    expect(() => parseIntegrationConnection(null)).toThrow(/integrations should be an object/);
+    expect(() => parseIntegration({ ...node, name: undefined })).toThrow(/integration\.name is null/);
+    expect(() => parseIntegrationConnection({ edges: [{ node: { ...node, id: 7 } }] })).toThrow(/integrations\.edges\[0\]\.node\.id is 7/);
+    expect(() => parseIntegrationConnection({ edges: 'none' })).toThrow(/integrations\.edges is "none"/);
+    expect(() => parseIntegrationConnection(null)).toThrow(/integrations is null/);
   });
 
   it('knows which integrations the widget shows', () => {

@@ -45,39 +45,30 @@ export interface WidgetIntegration {
 }
 
 type Json = Record<string, unknown>;
-/** `s` string, `b` boolean, `d` ISO date, `d?` optional ISO date, a list: one of these strings. */
+/** `s` string, `b` boolean, `d` ISO date, `d?` ISO date or null/missing, a list: one of these strings. */
 type Rule = 's' | 'b' | 'd' | 'd?' | readonly string[];
 
-function fail(path: string, expected: string, value: unknown): never {
-  throw new RelinkError(
-    'BAD_RESPONSE',
-    `Unexpected answer from Relink: ${path} should be ${expected}, got ${JSON.stringify(value) ?? 'nothing'}.`,
-  );
+function fail(path: string, value: unknown): never {
+  throw new RelinkError('BAD_RESPONSE', `Unexpected answer from Relink: ${path} is ${JSON.stringify(value) ?? 'missing'}.`);
 }
 
 function object(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object', value);
-  return value as Json;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : fail(path, value);
 }
 
-const EXPECTED: Record<string, string> = { s: 'a string', b: 'a boolean', d: 'an ISO date', 'd?': 'an ISO date or null' };
-
-/** Checks `value`'s fields against `rules` and returns it; optional fields come back as null. */
+/** Checks `value`'s fields against `rules` and returns them; missing optional fields come back as null. */
 function check<T>(value: unknown, rules: Record<string, Rule>, path: string): T {
   const record = object(value, path);
   const result: Json = {};
   for (const [key, rule] of Object.entries(rules)) {
-    const field = record[key];
+    const field = record[key] ?? null;
     const ok =
-      typeof rule !== 'string'
+      typeof rule === 'object'
         ? rule.includes(field as string)
         : rule === 'b'
           ? typeof field === 'boolean'
-          : rule === 'd?' && (field === null || field === undefined)
-            ? true
-            : typeof field === 'string' && (rule === 's' || !Number.isNaN(Date.parse(field)));
-    if (!ok) fail(`${path}.${key}`, typeof rule === 'string' ? (EXPECTED[rule] ?? rule) : `one of ${rule.join(', ')}`, field);
-    result[key] = field ?? null;
+          : (rule === 'd?' && field === null) || (typeof field === 'string' && (rule === 's' || !isNaN(Date.parse(field))));
+    result[key] = ok ? field : fail(`${path}.${key}`, field);
   }
   return result as T;
 }
@@ -98,21 +89,17 @@ const INTEGRATION_RULES: Record<string, Rule> = {
 
 /** Checks one `Integration` object from the API; throws a `BAD_RESPONSE` RelinkError naming the bad field. */
 export function parseIntegration(value: unknown, path = 'integration'): WidgetIntegration {
-  const integration = check<Omit<WidgetIntegration, 'authorizedBy' | 'cause'>>(value, INTEGRATION_RULES, path);
+  const integration = check<WidgetIntegration>(value, INTEGRATION_RULES, path);
   const { authorizedBy, cause } = value as Json;
-  return {
-    ...integration,
-    authorizedBy: authorizedBy == null ? null : check<ProviderIdentity>(authorizedBy, IDENTITY_RULES, `${path}.authorizedBy`),
-    cause: cause == null ? null : check<CauseInfo>(cause, CAUSE_RULES, `${path}.cause`),
-  };
+  integration.authorizedBy = authorizedBy == null ? null : check<ProviderIdentity>(authorizedBy, IDENTITY_RULES, `${path}.authorizedBy`);
+  integration.cause = cause == null ? null : check<CauseInfo>(cause, CAUSE_RULES, `${path}.cause`);
+  return integration;
 }
 
 /** Checks the `integrations` connection (`edges { node }`) and returns its nodes. */
 export function parseIntegrationConnection(value: unknown): WidgetIntegration[] {
-  const connection = object(value, 'integrations');
-  const edges = connection.edges;
-  if (!Array.isArray(edges)) fail('integrations.edges', 'a list', edges);
-  return edges.map((edge: unknown, index) =>
+  const edges = object(value, 'integrations').edges;
+  return (Array.isArray(edges) ? edges : fail('integrations.edges', edges)).map((edge: unknown, index) =>
     parseIntegration(object(edge, `integrations.edges[${index}]`).node, `integrations.edges[${index}].node`),
   );
 }

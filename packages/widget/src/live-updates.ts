@@ -1,10 +1,6 @@
-import { createClient, type Client } from 'graphql-ws/client';
 import type { ApiEndpoint } from './api-endpoint.js';
 import { STATUS_SUBSCRIPTION } from './queries.js';
 import { RelinkError, errorCodeFromCloseCode, errorCodeFromGraphQL } from './relink-error.js';
-
-/** `live`: subscribed over graphql-ws; `polling`: WebSockets unavailable, refetching on a timer. */
-export type LiveMode = 'connecting' | 'live' | 'polling' | 'stopped';
 
 export interface LiveUpdatesOptions {
   endpoint: ApiEndpoint;
@@ -12,142 +8,142 @@ export interface LiveUpdatesOptions {
   pollIntervalMs: number;
   /** One `integrationStatusChanged` payload, unparsed. */
   onIntegration(value: unknown): void;
-  /** Refetch everything: after a (re)connect (events may have been missed) and on each poll. */
+  /** Refetch everything: after a reconnect (events may have been missed) and on each poll. */
   onResync(): void;
-  /** The server refused the subscription (close 4401/4403 or a GraphQL error); live updates stop. */
+  /** The server refused the subscription (close 4401/4403 or a subscribe `error`); live updates stop. */
   onRefused(error: RelinkError): void;
-  onModeChange?(mode: LiveMode): void;
 }
-
-const MAX_BACKOFF_MS = 30_000;
 
 /** Randomised exponential backoff: ~1 s, 2 s, 4 s … capped at 30 s. */
 export function backoffMs(retries: number, random: () => number = Math.random): number {
-  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(retries, 5)) * (0.5 + random() / 2);
+  return Math.min(30_000, 1000 * 2 ** Math.min(retries, 5)) * (0.5 + random() / 2);
 }
 
-function closeCode(value: unknown): number | null {
-  if (typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'number') {
-    return (value as { code: number }).code;
-  }
-  return null;
+/** Milliseconds between client pings; a ping still unanswered at the next one drops the socket. */
+export const PING_MS = 15_000;
+
+/** One graphql-transport-ws message (the fields the widget reads). */
+interface Message {
+  type?: string;
+  id?: string;
+  payload?: { data?: { integrationStatusChanged?: unknown } | null; errors?: unknown[] } | Array<{ message?: string; extensions?: { code?: unknown } }>;
 }
 
 /**
- * Subscribes to `integrationStatusChanged` over graphql-ws (`connectionParams.authorization`),
- * reconnecting with backoff for ever; while not connected it polls through `onResync` every
- * `pollIntervalMs`, so a network that blocks WebSockets still sees changes.
+ * `integrationStatusChanged` over the graphql-transport-ws protocol (graphql-ws), hand-rolled:
+ * `connection_init` with `{ authorization }`, `connection_ack`, one `subscribe`, `next`/`error`/
+ * `complete`, `ping`/`pong` both ways. Any other close reconnects with backoff for ever; while
+ * disconnected it polls through `onResync` every `pollIntervalMs`, so a network that blocks
+ * WebSockets still sees changes. Close 4401/4403 or a subscribe `error` stop it (`onRefused`).
  */
 export class LiveUpdates {
-  private client: Client | null = null;
-  private pollTimer: ReturnType<typeof setInterval> | null = null;
-  private everConnected = false;
-  private currentMode: LiveMode = 'stopped';
+  #socket: WebSocket | null = null;
+  #running = false;
+  #retries = 0;
+  #everLive = false;
+  #awaitingPong = false;
+  #poll: ReturnType<typeof setInterval> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: LiveUpdatesOptions) {}
 
-  get mode(): LiveMode {
-    return this.currentMode;
-  }
-
   start(): void {
-    if (this.client) return;
-    const { endpoint } = this.options;
-    this.setMode('connecting');
-    this.client = createClient({
-      url: endpoint.wsUrl,
-      connectionParams: () => ({ authorization: `Bearer ${endpoint.token}` }),
-      lazy: false,
-      onNonLazyError: () => undefined, // reported through the subscription's sink
-      keepAlive: 15_000,
-      retryAttempts: Number.POSITIVE_INFINITY,
-      shouldRetry: (event) => {
-        const code = closeCode(event);
-        return code === null || errorCodeFromCloseCode(code) === null;
-      },
-      retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, backoffMs(retries))),
-      on: {
-        connected: () => this.connected(),
-        closed: (event) => this.closed(event),
-      },
-    });
-    this.client.subscribe(
-      { query: STATUS_SUBSCRIPTION },
-      {
-        next: (result) => {
-          if (result.errors?.length) {
-            const first = result.errors[0];
-            this.refuse(new RelinkError(errorCodeFromGraphQL(first?.extensions?.['code']), first?.message ?? 'Subscription refused.'));
-            return;
-          }
-          const value = (result.data as Record<string, unknown> | null | undefined)?.integrationStatusChanged;
-          if (value !== undefined && value !== null) this.options.onIntegration(value);
-        },
-        error: (error: unknown) => {
-          const code = closeCode(error);
-          const mapped = code === null ? null : errorCodeFromCloseCode(code);
-          if (mapped) {
-            const reason = (error as { reason?: unknown }).reason;
-            this.refuse(new RelinkError(mapped, `Relink refused live updates (close ${code}${typeof reason === 'string' && reason ? `: ${reason}` : ''}).`));
-          } else if (Array.isArray(error)) {
-            const first = error[0] as { message?: string; extensions?: { code?: unknown } } | undefined;
-            this.refuse(new RelinkError(errorCodeFromGraphQL(first?.extensions?.code), first?.message ?? 'Subscription refused.'));
-          } else {
-            this.startPolling();
-          }
-        },
-        complete: () => {
-          if (this.currentMode !== 'stopped') this.startPolling();
-        },
-      },
-    );
+    if (this.#running) return;
+    this.#running = true;
+    this.#open();
   }
 
   stop(): void {
-    this.stopPolling();
-    const client = this.client;
-    this.client = null;
-    this.setMode('stopped');
-    void client?.dispose();
+    this.#running = false;
+    clearInterval(this.#poll);
+    this.#poll = undefined;
+    this.#drop();
   }
 
-  private connected(): void {
-    if (!this.client) return;
-    const resync = this.everConnected || this.pollTimer !== null;
-    this.everConnected = true;
-    this.stopPolling();
-    this.setMode('live');
-    if (resync) this.options.onResync();
+  #open(): void {
+    const { endpoint, onIntegration, onResync } = this.options;
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(endpoint.wsUrl, 'graphql-transport-ws');
+    } catch {
+      this.#lost();
+      return;
+    }
+    this.#socket = socket;
+    const send = (message: Message | { type: string; payload?: unknown }): void => socket.send(JSON.stringify(message));
+    socket.onopen = () => send({ type: 'connection_init', payload: { authorization: `Bearer ${endpoint.token}` } });
+    socket.onmessage = (event: MessageEvent) => {
+      let message: Message;
+      try {
+        message = JSON.parse(String(event.data)) as Message;
+      } catch {
+        message = {};
+      }
+      const payload = message.payload;
+      switch (message.type) {
+        case 'connection_ack': {
+          const resync = this.#everLive || this.#poll !== undefined;
+          this.#everLive = true;
+          this.#retries = 0;
+          clearInterval(this.#poll);
+          this.#poll = undefined;
+          send({ id: '1', type: 'subscribe', payload: { query: STATUS_SUBSCRIPTION } });
+          this.#timer = setInterval(() => {
+            if (this.#awaitingPong) return this.#lost();
+            this.#awaitingPong = true;
+            send({ type: 'ping' });
+          }, PING_MS);
+          if (resync) onResync();
+          break;
+        }
+        case 'ping':
+          send({ type: 'pong' });
+          break;
+        case 'pong':
+          this.#awaitingPong = false;
+          break;
+        case 'next': {
+          const value = Array.isArray(payload) ? null : payload?.data?.integrationStatusChanged;
+          if (value) onIntegration(value);
+          else onResync(); // an execution error: HTTP says what is wrong
+          break;
+        }
+        case 'error': {
+          const first = Array.isArray(payload) ? payload[0] : undefined;
+          this.#refuse(new RelinkError(errorCodeFromGraphQL(first?.extensions?.code), first?.message ?? 'Relink refused the subscription.'));
+          break;
+        }
+        default: // `complete` (the server ended it) or a message outside the protocol: start over
+          this.#lost();
+      }
+    };
+    socket.onclose = (event: CloseEvent) => {
+      if (socket !== this.#socket) return;
+      const refused = errorCodeFromCloseCode(event.code);
+      if (refused) this.#refuse(new RelinkError(refused, `Relink refused live updates (close ${event.code}${event.reason ? `: ${event.reason}` : ''}).`));
+      else this.#lost();
+    };
   }
 
-  private closed(event: unknown): void {
-    if (!this.client) return;
-    const code = closeCode(event);
-    if (code !== null && errorCodeFromCloseCode(code) !== null) return; // handled by the sink's error
-    this.startPolling();
+  /** Closes the current socket (if any) without reacting to its close. */
+  #drop(): void {
+    const socket = this.#socket;
+    this.#socket = null;
+    clearInterval(this.#timer);
+    this.#awaitingPong = false;
+    socket?.close(1000);
   }
 
-  private refuse(error: RelinkError): void {
-    if (!this.client) return;
+  /** Not connected: poll meanwhile, reconnect after a backoff. */
+  #lost(): void {
+    this.#drop();
+    if (!this.#running) return;
+    this.#poll ??= setInterval(() => this.options.onResync(), this.options.pollIntervalMs);
+    this.#timer = setTimeout(() => this.#open(), backoffMs(this.#retries++));
+  }
+
+  #refuse(error: RelinkError): void {
     this.stop();
     this.options.onRefused(error);
-  }
-
-  private startPolling(): void {
-    if (!this.client) return;
-    this.setMode('polling');
-    if (this.pollTimer !== null) return;
-    this.pollTimer = setInterval(() => this.options.onResync(), this.options.pollIntervalMs);
-  }
-
-  private stopPolling(): void {
-    if (this.pollTimer !== null) clearInterval(this.pollTimer);
-    this.pollTimer = null;
-  }
-
-  private setMode(mode: LiveMode): void {
-    if (mode === this.currentMode) return;
-    this.currentMode = mode;
-    this.options.onModeChange?.(mode);
   }
 }

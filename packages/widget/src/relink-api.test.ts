@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiEndpoint } from './api-endpoint.js';
 import { fetchWatchedIntegrations, startReauthorization } from './relink-api.js';
 import { RelinkError } from './relink-error.js';
-import { FAKE_CAUSES, fakeBrokenIntegration, fakeIntegration, startContractFakeApi, type ContractFakeApi } from './test-support/index.js';
+import {
+  FAKE_CAUSES,
+  fakeBrokenIntegration,
+  fakeIntegration,
+  startContractFakeApi,
+  startTestServer,
+  type ContractFakeApi,
+} from './test-support/index.js';
 
 // The widget's GraphQL client (Node's fetch) against the contract fake: the operations must be
 // valid against the contract's schema, and errors must map to the widget's codes.
@@ -52,10 +59,34 @@ describe('the widget GraphQL client', () => {
     const broken = fakeBrokenIntegration(FAKE_CAUSES.TOKEN_EXPIRED, 5);
     fake.setIntegrations([broken]);
     const endpoint = apiEndpoint(fake.origin, TOKEN, 'http://host.test/');
-    const start = await startReauthorization(endpoint, broken.id, 'http://host.test/page');
-    expect(start.url).toMatch(new RegExp(`^${fake.origin}/auth/facebook/start\\?ticket=`));
-    expect(Date.parse(start.expiresAt)).toBeGreaterThan(Date.now());
+    const url = await startReauthorization(endpoint, broken.id, 'http://host.test/page');
+    expect(url).toMatch(new RegExp(`^${fake.origin}/auth/facebook/start\\?ticket=`));
     expect(fake.reauthorizations).toEqual([{ integrationId: broken.id, returnTo: 'http://host.test/page' }]);
     expect((await failure(startReauthorization(endpoint, 'nope', null))).code).toBe('NOT_FOUND');
+  });
+
+  it('maps bare HTTP failures and refuses a consent URL that is not http(s)', async () => {
+    const answers: Array<{ status: number; body: string }> = [];
+    const server = await startTestServer({
+      '/graphql': (_req, res) => {
+        const answer = answers.shift() ?? { status: 500, body: '' };
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+      },
+    });
+    try {
+      const endpoint = apiEndpoint(server.origin, TOKEN, 'http://host.test/');
+      answers.push({ status: 401, body: '' }, { status: 403, body: 'nope' }, { status: 502, body: '' }, { status: 200, body: '{"data":null}' });
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await failure(fetchWatchedIntegrations(endpoint))).code);
+      expect(codes).toEqual(['SESSION_EXPIRED', 'FORBIDDEN', 'SERVER', 'BAD_RESPONSE']);
+      answers.push({ status: 200, body: JSON.stringify({ data: { startReauthorization: { url: 'javascript:alert(1)', expiresAt: '2030-01-01T00:00:00Z' } } }) });
+      const error = await failure(startReauthorization(endpoint, 'x', null));
+      expect(error.code).toBe('BAD_RESPONSE');
+      expect(error.message).toMatch(/without an http\(s\) consent URL: "javascript:alert\(1\)"/);
+      answers.push({ status: 200, body: JSON.stringify({ data: { integrations: { edges: [{ node: { id: 1 } }] } } }) });
+      expect((await failure(fetchWatchedIntegrations(endpoint))).message).toMatch(/integrations\.edges\[0\]\.node\.id is 1/);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,31 +1,26 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Announcements } from './announcements.js';
 import { apiEndpoint, type ApiEndpoint } from './api-endpoint.js';
-import { buildBanners, type Banner, type ExpiringBanner, type ReauthBanner } from './banner-model.js';
-import { catalogueFor, formatDuration, type Catalogue } from './catalogue.js';
+import { buildBanners, type Banner } from './banner-model.js';
+import { PROVIDER_NAMES, catalogueFor, formatDuration, type Catalogue } from './catalogue.js';
 import { Dismissals } from './dismissals.js';
 import { relinkEvent, type RelinkEventMap, type RelinkRefreshedDetail } from './events.js';
-import { icon, type IconName } from './icons.js';
+import { icon } from './icons.js';
 import { isNoteworthy, parseIntegration, type Provider, type WidgetIntegration } from './integration.js';
 import { LiveUpdates } from './live-updates.js';
 import { readOAuthComplete } from './oauth-message.js';
-import { PendingRedirects } from './pending-redirect.js';
 import { fetchWatchedIntegrations, startReauthorization } from './relink-api.js';
 import { relinkBannerStyles } from './relink-banner.styles.js';
 import { RelinkError, toRelinkError } from './relink-error.js';
+import { sessionRead, sessionWrite } from './session-store.js';
 
 /** How long the "Reconnected" state stays before the banner disappears. */
 export const SUCCESS_VISIBLE_MS = 4000;
-const TICK_MS = 60_000;
-const POPUP_FEATURES = 'popup,width=600,height=720';
 
-/** A refresh in progress for one banner. */
+/** A refresh in progress for one banner (by key). */
 interface Refresh {
   integrationIds: string[];
   popup: Window | null;
-  phase: 'waiting' | 'redirecting';
 }
 
 /** A banner that just turned healthy, shown briefly. */
@@ -36,14 +31,26 @@ interface Success {
   until: number;
 }
 
+/** A reauthorization begun by a full-page redirect, remembered to confirm it after the return. */
+interface PendingRedirect {
+  integrationIds: string[];
+  names: string[];
+  provider: Provider;
+  at: number;
+}
+
 type Via = RelinkRefreshedDetail['via'];
+type Tone = 'danger' | 'warning' | 'info' | 'success';
+
+const TONES: Record<Banner['kind'], Tone> = { reauth: 'danger', expiring: 'warning', checking: 'info' };
+const ICONS = { reauth: 'alert', expiring: 'clock', checking: 'info' } as const;
 
 /**
  * An honest banner for each ad integration that needs the user: why it broke (the cause from the
  * API), how long data has gone untracked, what to do, and a one-click "Refresh token". Renders
  * nothing while everything is healthy. Reads `integrations` over GraphQL, then follows
  * `integrationStatusChanged` over graphql-ws (polling every `poll-seconds` when WebSockets are
- * blocked).
+ * blocked). The `lang` of the element or its nearest ancestor picks English or German.
  *
  * @fires relink-refresh-start - `{ integrationIds, provider, mode: 'popup' | 'redirect' }` the user started a refresh.
  * @fires relink-refreshed - `{ integrationIds, via: 'popup' | 'redirect' | 'elsewhere' }` these integrations track again.
@@ -91,49 +98,54 @@ type Via = RelinkRefreshedDetail['via'];
 export class RelinkBanner extends LitElement {
   static override styles = relinkBannerStyles;
 
+  static override properties = {
+    api: {},
+    sessionToken: { attribute: 'session-token' },
+    layout: { reflect: true },
+    dismissHours: { attribute: 'dismiss-hours', type: Number },
+    pollSeconds: { attribute: 'poll-seconds', type: Number },
+  };
+
   /** Base URL of the Relink API (e.g. `https://relink.example.com`); GraphQL is at `${api}/graphql`. */
-  @property() api = '';
+  api = '';
 
   /** Widget session token from `createWidgetSession`, sent as `Authorization: Bearer …`. Set a new one to recover from `SESSION_EXPIRED`. */
-  @property({ attribute: 'session-token' }) sessionToken = '';
+  sessionToken = '';
 
   /** `full` shows the cause's explanation and what to do; `compact` one line per banner. */
-  @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
+  layout: 'full' | 'compact' = 'full';
 
   /** Longest a dismissed, still unresolved banner stays hidden, in hours; `0` disables dismissing. */
-  @property({ attribute: 'dismiss-hours', type: Number }) dismissHours = 4;
+  dismissHours = 4;
 
   /** Seconds between refetches while live updates (WebSockets) are unavailable. */
-  @property({ attribute: 'poll-seconds', type: Number }) pollSeconds = 30;
+  pollSeconds = 30;
 
-  @state() private integrations = new Map<string, WidgetIntegration>();
-  @state() private successes: Success[] = [];
-  @state() private refreshes = new Map<string, Refresh>();
-  @state() private problems = new Map<string, string>();
-  @state() private politeMessage = '';
-  @state() private now = Date.now();
+  // Rendered state: plain fields, changed through #set… helpers or followed by requestUpdate().
+  #integrations = new Map<string, WidgetIntegration>();
+  #successes: Success[] = [];
+  #refreshes = new Map<string, Refresh>();
+  #problems = new Map<string, string>();
+  #politeMessage = '';
 
   #endpoint: ApiEndpoint | null = null;
   #live: LiveUpdates | null = null;
   #dismissals: Dismissals | null = null;
-  #announcements: Announcements | null = null;
-  #pendingRedirects: PendingRedirects | null = null;
+  #announced = new Map<string, boolean>();
   #redirectChecked = false;
   #generation = 0;
   #fetchSeq = 0;
   #lastErrorCode: string | null = null;
   #liveTouched = new Map<string, number>();
   #requestedVia = new Map<string, Via>();
-  #domIds = new Map<string, string>();
   #tickTimer: ReturnType<typeof setInterval> | undefined;
   #popupTimer: ReturnType<typeof setInterval> | undefined;
-  #langObserver: MutationObserver | null = null;
+  #langObserver = new MutationObserver(() => this.requestUpdate());
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('message', this.#onMessage);
-    this.#tickTimer = setInterval(() => (this.now = Date.now()), TICK_MS);
-    this.#langObserver = new MutationObserver(() => this.requestUpdate());
+    this.#tickTimer = setInterval(() => this.requestUpdate(), 60_000);
     this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     if (this.hasUpdated) this.#connect();
   }
@@ -144,7 +156,7 @@ export class RelinkBanner extends LitElement {
     clearInterval(this.#tickTimer);
     clearInterval(this.#popupTimer);
     this.#popupTimer = undefined;
-    this.#langObserver?.disconnect();
+    this.#langObserver.disconnect();
     this.#disconnect();
   }
 
@@ -163,6 +175,11 @@ export class RelinkBanner extends LitElement {
     return Math.max(1, this.pollSeconds || 30) * 1000;
   }
 
+  /** sessionStorage key for this Relink origin. */
+  #key(name: string): string {
+    return `relink:${this.#endpoint?.origin}:${name}`;
+  }
+
   #connect(): void {
     this.#disconnect();
     if (!this.isConnected) return;
@@ -174,10 +191,8 @@ export class RelinkBanner extends LitElement {
       return;
     }
     if (this.#endpoint?.origin !== endpoint.origin) {
-      this.integrations = new Map();
+      this.#integrations = new Map();
       this.#dismissals = new Dismissals(endpoint.origin);
-      this.#announcements = new Announcements(endpoint.origin);
-      this.#pendingRedirects = new PendingRedirects(endpoint.origin);
       this.#redirectChecked = false;
     }
     this.#endpoint = endpoint;
@@ -243,7 +258,7 @@ export class RelinkBanner extends LitElement {
         this.#liveTouched.delete(id);
         continue;
       }
-      const current = this.integrations.get(id); // a live event newer than this snapshot wins
+      const current = this.#integrations.get(id); // a live event newer than this snapshot wins
       if (current) next.set(id, current);
       else next.delete(id);
     }
@@ -263,34 +278,26 @@ export class RelinkBanner extends LitElement {
       return;
     }
     this.#liveTouched.set(integration.id, performance.now());
-    const next = new Map(this.integrations);
+    const next = new Map(this.#integrations);
     if (isNoteworthy(integration)) next.set(integration.id, integration);
     else next.delete(integration.id);
     this.#replace(next);
   }
 
+  /** New integrations; those that needed reauthorization and no longer do get a short success state. */
   #replace(next: Map<string, WidgetIntegration>): void {
-    const resolved = [...this.integrations.values()].filter((before) => before.needsReauthorization && !next.get(before.id)?.needsReauthorization);
-    this.integrations = next;
-    if (resolved.length > 0) this.#celebrate(resolved);
-  }
-
-  /** Integrations that needed reauthorization and no longer do: short success state, then gone. */
-  #celebrate(resolved: WidgetIntegration[]): void {
-    const ids = new Set(resolved.map((integration) => integration.id));
+    const resolved = [...this.#integrations.values()].filter((before) => before.needsReauthorization && !next.get(before.id)?.needsReauthorization);
+    this.#integrations = next;
+    this.requestUpdate();
+    if (resolved.length === 0) return;
+    const ids = resolved.map((integration) => integration.id);
     this.#showSuccesses(buildBanners(resolved).map((banner) => [banner.provider, banner.integrations.map((integration) => integration.name)]));
-
-    const refreshes = new Map(this.refreshes);
-    const problems = new Map(this.problems);
-    for (const [key, refresh] of refreshes) {
-      if (refresh.integrationIds.every((id) => ids.has(id) || !this.integrations.get(id)?.needsReauthorization)) {
-        refreshes.delete(key);
-        problems.delete(key);
+    for (const [key, refresh] of this.#refreshes) {
+      if (refresh.integrationIds.every((id) => ids.includes(id) || !next.get(id)?.needsReauthorization)) {
+        this.#problems.delete(key);
+        this.#endRefresh(key);
       }
     }
-    this.refreshes = refreshes;
-    this.problems = problems;
-
     const byVia = new Map<Via, string[]>();
     for (const id of ids) {
       const via = this.#requestedVia.get(id) ?? 'elsewhere';
@@ -302,46 +309,49 @@ export class RelinkBanner extends LitElement {
 
   #showSuccesses(groups: Array<[Provider, string[]]>): void {
     const now = Date.now();
-    const catalogue = catalogueFor(this.#lang());
+    const catalogue = this.#catalogue();
     const added = groups.map(([provider, names], index) => ({ key: `${now}:${index}`, provider, names, until: now + SUCCESS_VISIBLE_MS }));
-    this.successes = [...this.successes, ...added];
-    this.politeMessage = added
-      .map((success) => `${catalogue.successTitle}: ${catalogue.provider[success.provider]} · ${success.names.join(', ')}. ${catalogue.successBody}`)
+    this.#successes = [...this.#successes, ...added];
+    this.#politeMessage = added
+      .map((success) => `${catalogue.successTitle}: ${PROVIDER_NAMES[success.provider]} · ${success.names.join(', ')}. ${catalogue.successBody}`)
       .join(' ');
+    this.requestUpdate();
     setTimeout(() => {
-      this.successes = this.successes.filter((success) => success.until > Date.now());
-      if (this.successes.length === 0) this.politeMessage = '';
+      this.#successes = this.#successes.filter((success) => success.until > Date.now());
+      if (this.#successes.length === 0) this.#politeMessage = '';
+      this.requestUpdate();
     }, SUCCESS_VISIBLE_MS + 50);
   }
 
   /** After a full-page redirect for consent, confirm (or not) that it worked. */
   #confirmRedirect(): void {
-    const pending = this.#pendingRedirects?.take(Date.now());
+    const key = this.#key('pending-redirect');
+    const pending = sessionRead(key) as Partial<PendingRedirect> | undefined;
     if (!pending) return;
-    const stillBroken = pending.integrationIds.filter((id) => this.integrations.get(id)?.needsReauthorization);
-    const fixed = pending.integrationIds.flatMap((id, index) => (stillBroken.includes(id) ? [] : [[id, pending.names[index] ?? ''] as const]));
+    sessionWrite(key, null);
+    const { integrationIds, names, provider, at } = pending;
+    if (!Array.isArray(integrationIds) || !Array.isArray(names) || !provider || !(Date.now() - Number(at) < 30 * 60_000)) return;
+    const stillBroken = integrationIds.filter((id) => this.#integrations.get(id)?.needsReauthorization);
+    const fixed = integrationIds.filter((id) => !stillBroken.includes(id));
     if (fixed.length > 0) {
-      this.#showSuccesses([[pending.provider, fixed.map(([, name]) => name)]]);
-      this.#emit('relink-refreshed', { integrationIds: fixed.map(([id]) => id), via: 'redirect' });
+      this.#showSuccesses([[provider, fixed.map((id) => String(names[integrationIds.indexOf(id)] ?? ''))]]);
+      this.#emit('relink-refreshed', { integrationIds: fixed, via: 'redirect' });
     }
-    if (stillBroken.length > 0) this.#markStillBroken(stillBroken);
+    this.#markStillBroken(stillBroken);
   }
 
   #markStillBroken(integrationIds: string[]): void {
-    const catalogue = catalogueFor(this.#lang());
-    const problems = new Map(this.problems);
-    for (const banner of buildBanners(this.integrations.values())) {
+    for (const banner of buildBanners(this.#integrations.values())) {
       if (banner.kind !== 'checking' && banner.integrations.some((integration) => integrationIds.includes(integration.id))) {
-        problems.set(banner.key, catalogue.stillDisconnected(banner.identity?.name ?? null));
+        this.#setProblem(banner.key, this.#catalogue().stillDisconnected(banner.identity?.name ?? null));
       }
     }
-    this.problems = problems;
   }
 
   #report(error: RelinkError, integrationIds?: string[]): void {
     const repeated = error.code === this.#lastErrorCode && (error.code === 'NETWORK' || error.code === 'SERVER');
     this.#lastErrorCode = error.code;
-    if (!repeated) this.#emit('relink-error', { code: error.code, message: error.message, ...(integrationIds ? { integrationIds } : {}) });
+    if (!repeated) this.#emit('relink-error', { code: error.code, message: error.message, ...(integrationIds && { integrationIds }) });
   }
 
   #emit<K extends keyof RelinkEventMap>(type: K, detail: RelinkEventMap[K]['detail']): void {
@@ -350,85 +360,78 @@ export class RelinkBanner extends LitElement {
 
   // ---- refresh (consent) --------------------------------------------------------------------
 
-  #refresh(banner: ReauthBanner | ExpiringBanner): void {
-    const existing = this.refreshes.get(banner.key);
+  async #refresh(banner: Banner): Promise<void> {
+    const existing = this.#refreshes.get(banner.key);
     if (existing?.popup && !existing.popup.closed) {
       existing.popup.focus();
       return;
     }
     const endpoint = this.#endpoint;
     const first = banner.integrations[0];
-    if (existing?.phase === 'redirecting' || !endpoint || !first) return;
+    if ((existing && !existing.popup) || !endpoint || !first) return;
 
     // Open the popup now, inside the click, so the browser does not block it; navigate it later.
     let popup: Window | null = null;
     try {
-      popup = open('', 'relink-reauthorize', POPUP_FEATURES);
+      popup = open('', 'relink-reauthorize', 'popup,width=600,height=720');
+      if (popup) popup.document.title = popup.document.body.textContent = this.#catalogue().refreshRedirecting;
     } catch {
-      popup = null;
+      // blocked, or a reused popup that already shows another origin
     }
     const mode = popup ? 'popup' : 'redirect';
-    const catalogue = catalogueFor(this.#lang());
-    try {
-      if (popup) popup.document.title = popup.document.body.textContent = catalogue.refreshRedirecting;
-    } catch {
-      // a reused popup may already show another origin
-    }
     const integrationIds = banner.integrations.map((integration) => integration.id);
     for (const id of integrationIds) this.#requestedVia.set(id, mode);
     this.#setProblem(banner.key, null);
-    this.refreshes = new Map(this.refreshes).set(banner.key, { integrationIds, popup, phase: popup ? 'waiting' : 'redirecting' });
+    this.#refreshes.set(banner.key, { integrationIds, popup });
     this.#emit('relink-refresh-start', { integrationIds, provider: banner.provider, mode });
-    void this.#beginConsent(banner, endpoint, first.id, popup);
-  }
-
-  async #beginConsent(banner: ReauthBanner | ExpiringBanner, endpoint: ApiEndpoint, integrationId: string, popup: Window | null): Promise<void> {
-    const integrationIds = banner.integrations.map((integration) => integration.id);
     try {
-      const start = await startReauthorization(endpoint, integrationId, popup ? null : location.href);
+      const url = await startReauthorization(endpoint, first.id, popup ? null : location.href);
       if (popup?.closed) {
         this.#endRefresh(banner.key);
       } else if (popup) {
-        popup.location.href = start.url;
+        popup.location.href = url;
         this.#watchPopups();
       } else {
-        this.#pendingRedirects?.save({
+        sessionWrite(this.#key('pending-redirect'), {
           integrationIds,
           names: banner.integrations.map((integration) => integration.name),
           provider: banner.provider,
           at: Date.now(),
-        });
-        location.assign(start.url);
+        } satisfies PendingRedirect);
+        location.assign(url);
       }
     } catch (caught) {
       popup?.close();
       const error = toRelinkError(caught);
       this.#endRefresh(banner.key);
       for (const id of integrationIds) this.#requestedVia.delete(id);
-      this.#setProblem(banner.key, catalogueFor(this.#lang()).startFailed(error.message));
+      this.#setProblem(banner.key, this.#catalogue().startFailed(error.message));
       this.#report(error, integrationIds);
     }
   }
 
   #setProblem(key: string, message: string | null): void {
-    const problems = new Map(this.problems);
-    if (message) problems.set(key, message);
-    else problems.delete(key);
-    this.problems = problems;
+    if (message) this.#problems.set(key, message);
+    else this.#problems.delete(key);
+    this.requestUpdate();
   }
 
   #endRefresh(key: string): void {
-    const refreshes = new Map(this.refreshes);
-    if (refreshes.delete(key)) this.refreshes = refreshes;
+    this.#refreshes.delete(key);
+    this.requestUpdate();
   }
 
   /** A popup closed without a message (cancelled, or the opener link was cut): re-enable and recheck. */
   #watchPopups(): void {
     this.#popupTimer ??= setInterval(() => {
-      const closed = [...this.refreshes].filter(([, refresh]) => refresh.popup?.closed);
-      for (const [key] of closed) this.#endRefresh(key);
-      if (closed.length > 0) void this.#load();
-      if (![...this.refreshes.values()].some((refresh) => refresh.popup && !refresh.popup.closed)) {
+      let open = false;
+      for (const [key, { popup }] of this.#refreshes) {
+        if (popup?.closed) {
+          this.#endRefresh(key);
+          void this.#load();
+        } else if (popup) open = true;
+      }
+      if (!open) {
         clearInterval(this.#popupTimer);
         this.#popupTimer = undefined;
       }
@@ -439,18 +442,15 @@ export class RelinkBanner extends LitElement {
     const message = this.#endpoint && readOAuthComplete(event, this.#endpoint.origin);
     if (!message) return;
     const reported = message.integrationIds;
-    const finished = [...this.refreshes].filter(([, refresh]) => !reported || refresh.integrationIds.some((id) => reported.includes(id)));
+    const finished = [...this.#refreshes].filter(([, refresh]) => !reported || refresh.integrationIds.some((id) => reported.includes(id)));
     for (const [key] of finished) this.#endRefresh(key);
     const finishedIds = finished.flatMap(([, refresh]) => refresh.integrationIds);
     if (message.ok) {
-      void this.#load().then(() => {
-        const stillBroken = finishedIds.filter((id) => this.integrations.get(id)?.needsReauthorization);
-        if (stillBroken.length > 0) this.#markStillBroken(stillBroken);
-      });
+      void this.#load().then(() => this.#markStillBroken(finishedIds.filter((id) => this.#integrations.get(id)?.needsReauthorization)));
       return;
     }
     const reason = message.error ?? 'cancelled';
-    for (const [key] of finished) this.#setProblem(key, catalogueFor(this.#lang()).popupFailed(reason));
+    for (const [key] of finished) this.#setProblem(key, this.#catalogue().popupFailed(reason));
     for (const id of finishedIds) this.#requestedVia.delete(id);
     this.#report(new RelinkError('REAUTHORIZATION_FAILED', `Reauthorization did not complete: ${reason}.`), reported ?? finishedIds);
   };
@@ -462,7 +462,7 @@ export class RelinkBanner extends LitElement {
       integrationIds: banner.integrations.map((integration) => integration.id),
       until: new Date(until).toISOString(),
     });
-    this.now = Date.now();
+    this.requestUpdate();
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -470,172 +470,127 @@ export class RelinkBanner extends LitElement {
   /** The `lang` of the element or its nearest ancestor (across shadow roots); English by default. */
   #lang(): string {
     let node: Node | null = this.parentNode;
-    if (this.lang) return this.lang;
-    while (node) {
-      if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? 'en';
-      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    let lang = this.lang;
+    while (!lang && node) {
+      lang = (node as Element).getAttribute?.('lang') ?? '';
+      node = node.parentNode ?? (node as ShadowRoot).host ?? null;
     }
-    return 'en';
+    return lang || 'en';
   }
 
-  #domId(key: string): string {
-    let id = this.#domIds.get(key);
-    if (!id) this.#domIds.set(key, (id = `relink-${this.#domIds.size + 1}`));
-    return id;
+  #catalogue(): Catalogue {
+    return catalogueFor(this.#lang());
+  }
+
+  /** Whether a reauth banner is announced (`role="alert"`): once per fingerprint and browser session. */
+  #announce(fingerprint: string): boolean {
+    let announce = this.#announced.get(fingerprint);
+    if (announce === undefined) {
+      const key = this.#key('announced');
+      const stored = sessionRead(key);
+      const seen = Array.isArray(stored) ? stored : [];
+      announce = !seen.includes(fingerprint);
+      this.#announced.set(fingerprint, announce);
+      if (announce) sessionWrite(key, [...seen, fingerprint].slice(-200));
+    }
+    return announce;
   }
 
   override render(): TemplateResult {
     const lang = this.#lang();
     const catalogue = catalogueFor(lang);
-    const views = buildBanners(this.integrations.values())
-      .filter((banner) => !this.#dismissals?.isDismissed(banner.fingerprint, this.now, this.dismissHours))
-      .map((banner) => this.#view(banner, catalogue, lang));
-    for (const success of this.successes) {
-      views.push({
-        kind: 'success',
-        key: success.key,
-        tone: 'success',
-        icon: 'check',
-        role: null,
-        eyebrow: `${catalogue.provider[success.provider]} · ${success.names.join(', ')}`,
-        title: catalogue.successTitle,
-        body: catalogue.successBody,
-      });
-    }
-    return html`${views.length > 0
+    const now = Date.now();
+    const banners = buildBanners(this.#integrations.values()).filter(
+      (banner) => !this.#dismissals?.isDismissed(banner.fingerprint, now, this.dismissHours),
+    );
+    const items: Array<Banner | Success> = [...banners, ...this.#successes];
+    return html`${items.length
         ? html`<div class="stack" part="stack">
             ${repeat(
-              views,
-              (view) => view.key,
-              (view) => this.#renderView(view, catalogue),
+              items,
+              (item) => item.key,
+              (item, index) => ('kind' in item ? this.#banner(item, `relink-${index}`, catalogue, lang, now) : this.#success(item, catalogue)),
             )}
           </div>`
         : nothing}
-      <div class="visually-hidden" role="status">${this.politeMessage}</div>`;
+      <div class="visually-hidden" role="status">${this.#politeMessage}</div>`;
   }
 
-  #view(banner: Banner, catalogue: Catalogue, lang: string): View {
-    const provider = catalogue.provider[banner.provider];
-    const first = banner.integrations[0];
-    const count = banner.integrations.length;
-    const identity = banner.kind === 'checking' ? null : banner.identity;
+  #success(success: Success, catalogue: Catalogue): TemplateResult {
+    return html`<div class="banner" part="banner banner-success" data-kind="success" data-key=${success.key} data-tone="success">
+      ${icon('check')}
+      <div class="content" part="content">
+        <p part="eyebrow">${PROVIDER_NAMES[success.provider]} · ${success.names.join(', ')}</p>
+        <p class="title" part="title">${catalogue.successTitle}</p>
+        <p part="body">${catalogue.successBody}</p>
+      </div>
+    </div>`;
+  }
+
+  /** One banner; `id` labels it by its title (unique in this render). */
+  #banner(banner: Banner, id: string, catalogue: Catalogue, lang: string, now: number): TemplateResult {
+    const { kind, key, integrations, cause, identity, since } = banner;
+    const provider = PROVIDER_NAMES[banner.provider];
+    const count = integrations.length;
     const eyebrow =
-      count === 1 && first
-        ? `${provider} · ${first.name}`
-        : [provider, catalogue.adAccounts(count), ...(identity ? [catalogue.authorizedBy(identity.name)] : [])].join(' · ');
-    const common = { key: banner.key, banner, eyebrow, names: count > 1 ? banner.integrations.map((integration) => integration.name) : undefined };
-    switch (banner.kind) {
-      case 'reauth': {
-        const since = banner.untrackedSince;
-        const duration = since ? formatDuration(catalogue, this.now - Date.parse(since)) : null;
-        return {
-          ...common,
-          kind: 'reauth',
-          tone: 'danger',
-          icon: 'alert',
-          role: this.#announcements?.shouldAnnounce(banner.fingerprint) === false ? 'group' : 'alert',
-          title: banner.cause?.title ?? catalogue.reconnectTitle,
-          badge: banner.cause?.securityRelated ? catalogue.securityBadge : undefined,
-          body: banner.cause?.explanation ?? catalogue.reconnectExplanation(provider),
-          action: `${banner.cause?.action ?? catalogue.reconnectAction}${count > 1 ? ` ${catalogue.oneConsentFixesAll(identity?.name ?? null, count)}` : ''}`,
-          time: since
-            ? {
-                datetime: since,
-                title: formatDate(lang, since, { dateStyle: 'medium', timeStyle: 'short' }),
-                text: duration ? catalogue.notTrackingSince(duration) : catalogue.notTrackingJustNow,
-              }
-            : undefined,
-        };
-      }
-      case 'expiring':
-        return {
-          ...common,
-          kind: 'expiring',
-          tone: 'warning',
-          icon: 'clock',
-          role: 'status',
-          title: catalogue.expiringTitle,
-          body: banner.expiresAt ? catalogue.expiresOn(formatDate(lang, banner.expiresAt, { dateStyle: 'long' })) : undefined,
-          action: catalogue.expiringAction,
-        };
-      case 'checking':
-        return { ...common, kind: 'checking', tone: 'info', icon: 'info', role: 'status', title: catalogue.checkingTitle(provider), body: catalogue.checkingBody };
-      default:
-        return unreachable(banner);
-    }
-  }
-
-  #renderView(view: View, catalogue: Catalogue): TemplateResult {
-    const id = this.#domId(view.key);
-    const banner = view.banner;
-    const refresh = this.refreshes.get(view.key);
-    const problem = this.problems.get(view.key);
+      count > 1
+        ? [provider, catalogue.adAccounts(count), ...(identity ? [catalogue.authorizedBy(identity.name)] : [])].join(' · ')
+        : `${provider} · ${integrations[0]?.name}`;
+    const refreshing = this.#refreshes.get(key);
+    const problem = this.#problems.get(key);
+    const reauth = kind === 'reauth';
+    const role = reauth ? (this.#announce(banner.fingerprint) ? 'alert' : 'group') : 'status';
+    const title = reauth ? (cause?.title ?? catalogue.reconnectTitle) : kind === 'expiring' ? catalogue.expiringTitle : catalogue.checkingTitle(provider);
+    const body = reauth
+      ? cause?.explanation
+      : kind === 'expiring'
+        ? since && catalogue.expiresOn(formatDate(lang, since, { dateStyle: 'long' }))
+        : catalogue.checkingBody;
+    const action = reauth
+      ? `${cause?.action ?? catalogue.reconnectAction}${count > 1 ? ` ${catalogue.oneConsentFixesAll(identity?.name ?? null, count)}` : ''}`
+      : kind === 'expiring' && catalogue.expiringAction;
+    const duration = reauth && since && formatDuration(catalogue, now - Date.parse(since));
     return html`<div
       class="banner"
-      part="banner banner-${view.kind}"
-      data-kind=${view.kind}
-      data-key=${view.key}
-      data-tone=${view.tone}
-      role=${view.role ?? nothing}
-      aria-labelledby=${view.role ? id : nothing}
+      part="banner banner-${kind}"
+      data-kind=${kind}
+      data-key=${key}
+      data-tone=${TONES[kind]}
+      role=${role}
+      aria-labelledby=${id}
     >
-      ${icon(view.icon)}
+      ${icon(ICONS[kind])}
       <div class="content" part="content">
-        <p class="eyebrow" part="eyebrow">${view.eyebrow}</p>
+        <p part="eyebrow">${eyebrow}</p>
         <p class="title" part="title" id=${id}>
-          ${view.title}${view.badge ? html`<span class="badge" part="badge">${view.badge}</span>` : nothing}
+          ${title}${cause?.securityRelated ? html`<span class="badge" part="badge">${catalogue.securityBadge}</span>` : nothing}
         </p>
-        ${view.body ? html`<p class="body" part="body">${view.body}</p>` : nothing}
-        ${view.names
-          ? html`<ul class="accounts" part="accounts">
-              ${view.names.map((name) => html`<li>${name}</li>`)}
-            </ul>`
-          : nothing}
-        ${view.action ? html`<p class="action" part="action">${view.action}</p>` : nothing}
-        ${view.time
-          ? html`<p class="meta" part="untracked" aria-live="off">
-              <time datetime=${view.time.datetime} title=${view.time.title}>${view.time.text}</time>
+        ${body ? html`<p part="body">${body}</p>` : nothing}
+        ${count > 1 ? html`<ul part="accounts">${integrations.map((integration) => html`<li>${integration.name}</li>`)}</ul>` : nothing}
+        ${action ? html`<p part="action">${action}</p>` : nothing}
+        ${reauth && since
+          ? html`<p part="untracked" aria-live="off">
+              <time datetime=${since} title=${formatDate(lang, since, { dateStyle: 'medium', timeStyle: 'short' })}
+                >${duration ? catalogue.notTrackingSince(duration) : catalogue.notTrackingJustNow}</time
+              >
             </p>`
           : nothing}
         ${problem ? html`<p class="error" part="error" role="alert">${problem}</p>` : nothing}
       </div>
-      ${banner
-        ? html`<div class="actions" part="actions">
-            ${banner.kind !== 'checking'
-              ? html`<button class="button" part="button" type="button" aria-busy=${refresh ? 'true' : 'false'} aria-describedby=${id} @click=${() => this.#refresh(banner)}>
-                  ${refresh ? (refresh.phase === 'waiting' ? catalogue.refreshWaiting : catalogue.refreshRedirecting) : catalogue.refresh}
-                </button>`
-              : nothing}
-            ${this.dismissHours > 0
-              ? html`<button class="dismiss" part="dismiss" type="button" aria-label=${catalogue.dismissLabel(view.eyebrow)} title=${catalogue.dismiss} @click=${() => this.#dismiss(banner)}>
-                  ${icon('close', 'dismiss-icon')}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}
+      <div class="actions" part="actions">
+        ${kind === 'checking'
+          ? nothing
+          : html`<button part="button" aria-busy=${!!refreshing} aria-describedby=${id} @click=${() => void this.#refresh(banner)}>
+              ${refreshing ? (refreshing.popup ? catalogue.refreshWaiting : catalogue.refreshRedirecting) : catalogue.refresh}
+            </button>`}
+        ${this.dismissHours > 0
+          ? html`<button part="dismiss" aria-label=${catalogue.dismissLabel(eyebrow)} title=${catalogue.dismissLabel(eyebrow)} @click=${() => this.#dismiss(banner)}>
+              ${icon('close')}
+            </button>`
+          : nothing}
+      </div>
     </div>`;
   }
-}
-
-/** What one banner shows. */
-interface View {
-  kind: Banner['kind'] | 'success';
-  key: string;
-  tone: 'danger' | 'warning' | 'info' | 'success';
-  icon: IconName;
-  role: 'alert' | 'group' | 'status' | null;
-  eyebrow: string;
-  title: string;
-  badge?: string | undefined;
-  body?: string | undefined;
-  names?: string[] | undefined;
-  action?: string | undefined;
-  time?: { datetime: string; title: string; text: string } | undefined;
-  banner?: Banner;
-}
-
-function unreachable(value: never): never {
-  throw new Error(`Unhandled banner ${JSON.stringify(value)}`);
 }
 
 function formatDate(lang: string, iso: string, options: Intl.DateTimeFormatOptions): string {

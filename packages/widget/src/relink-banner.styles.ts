@@ -13,23 +13,22 @@ export const relinkBannerStyles = css`
     --relink-gap: 0.5rem;
     --relink-padding: 0.75rem 1rem;
     --relink-radius: 0.5rem;
-    --relink-bg: #ffffff;
+    --relink-bg: #fff;
     --relink-fg: #1b1f24;
     --relink-muted-fg: #4b5563;
     --relink-border: #d0d7de;
-    --relink-shadow: 0 1px 3px rgb(0 0 0 / 0.08);
+    --relink-shadow: 0 1px 3px #0002;
     --relink-danger: #c62828;
     --relink-warning: #946200;
     --relink-info: #0b57d0;
     --relink-success: #1a7f37;
-    --relink-button-bg: #0b57d0;
-    --relink-button-fg: #ffffff;
+    --relink-button-bg: var(--relink-info);
+    --relink-button-fg: #fff;
     --relink-button-hover-bg: #0842a0;
     --relink-button-radius: 0.375rem;
-    --relink-focus-ring: #0b57d0;
+    --relink-focus-ring: var(--relink-info);
     --relink-badge-bg: #fde8e8;
     --relink-badge-fg: #9b1c1c;
-
     display: block;
     font-family: var(--relink-font-family);
     font-size: var(--relink-font-size);
@@ -43,15 +42,13 @@ export const relinkBannerStyles = css`
       --relink-fg: #e6edf3;
       --relink-muted-fg: #a8b3bf;
       --relink-border: #3d444d;
-      --relink-shadow: 0 1px 3px rgb(0 0 0 / 0.5);
+      --relink-shadow: 0 1px 3px #0008;
       --relink-danger: #ff7b72;
       --relink-warning: #e3b341;
       --relink-info: #79b8ff;
       --relink-success: #56d364;
-      --relink-button-bg: #79b8ff;
       --relink-button-fg: #0d1117;
       --relink-button-hover-bg: #a5d0ff;
-      --relink-focus-ring: #79b8ff;
       --relink-badge-bg: #4c1d1d;
       --relink-badge-fg: #ffd8d3;
     }
@@ -63,142 +60,114 @@ export const relinkBannerStyles = css`
 
   .visually-hidden {
     position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
+    inline-size: 1px;
+    block-size: 1px;
     white-space: nowrap;
-    border: 0;
   }
 
-  .stack {
+  .stack,
+  .content {
     display: grid;
     gap: var(--relink-gap);
   }
 
   .banner {
-    --_tone: var(--relink-danger);
+    --t: var(--relink-danger);
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
-    align-items: start;
     gap: 0.75rem;
     padding: var(--relink-padding);
     background: var(--relink-bg);
-    color: var(--relink-fg);
     border: 1px solid var(--relink-border);
-    border-inline-start: 0.25rem solid var(--_tone);
+    border-inline-start: 0.25rem solid var(--t);
     border-radius: var(--relink-radius);
     box-shadow: var(--relink-shadow);
-    text-align: start;
-    animation: relink-enter 180ms ease-out;
+    animation: relink-enter 0.18s ease-out;
   }
-  .banner[data-tone='warning'] {
-    --_tone: var(--relink-warning);
+  [data-tone='warning'] {
+    --t: var(--relink-warning);
   }
-  .banner[data-tone='info'] {
-    --_tone: var(--relink-info);
+  [data-tone='info'] {
+    --t: var(--relink-info);
   }
-  .banner[data-tone='success'] {
-    --_tone: var(--relink-success);
+  [data-tone='success'] {
+    --t: var(--relink-success);
   }
 
-  .icon {
+  svg {
     inline-size: 1.25rem;
-    block-size: 1.25rem;
-    margin-block-start: 0.0625rem;
-    color: var(--_tone);
-    fill: currentColor;
+    fill: var(--t);
   }
 
   .content {
-    display: grid;
     gap: 0.125rem;
-    min-inline-size: 0;
   }
-  .eyebrow,
-  .meta {
+  p {
+    margin: 0;
+  }
+  [part='eyebrow'],
+  [part='untracked'] {
     color: var(--relink-muted-fg);
   }
-  .title {
-    font-weight: 600;
-  }
   .title,
-  .body,
-  .action,
-  .eyebrow,
-  .meta,
+  .badge,
   .error {
-    margin: 0;
+    font-weight: 600;
   }
   .error {
     color: var(--relink-danger);
-    font-weight: 600;
   }
   .badge {
-    display: inline-block;
     margin-inline-start: 0.375rem;
     padding-inline: 0.375rem;
-    border-radius: 999px;
+    border-radius: 1rem;
     background: var(--relink-badge-bg);
     color: var(--relink-badge-fg);
     font-size: 0.75em;
-    font-weight: 600;
-    vertical-align: 0.1em;
   }
-  .accounts {
-    margin: 0.125rem 0;
+  ul {
+    margin: 0;
     padding-inline-start: 1.25rem;
   }
 
   .actions {
     display: flex;
-    align-items: center;
+    align-items: start;
     gap: 0.25rem;
   }
-  .button,
-  .dismiss {
+  button {
     font: inherit;
+    font-weight: 600;
     cursor: pointer;
-  }
-  .button {
-    padding-block: 0.375rem;
-    padding-inline: 0.875rem;
     border: 0;
     border-radius: var(--relink-button-radius);
+    padding: 0.375rem 0.875rem;
     background: var(--relink-button-bg);
     color: var(--relink-button-fg);
-    font-weight: 600;
     white-space: nowrap;
   }
-  .button:hover {
+  button:hover {
     background: var(--relink-button-hover-bg);
   }
-  .button[aria-busy='true'] {
+  [aria-busy='true'] {
     cursor: progress;
   }
-  .dismiss {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
-    padding: 0;
-    border: 0;
-    border-radius: var(--relink-button-radius);
-    background: transparent;
+  [part='dismiss'] {
+    padding: 0.375rem;
+    background: none;
     color: var(--relink-muted-fg);
   }
-  .dismiss svg {
-    inline-size: 1rem;
-    block-size: 1rem;
-    fill: currentColor;
-  }
-  .dismiss:hover {
+  [part='dismiss']:hover {
+    background: none;
     color: var(--relink-fg);
   }
-  .button:focus-visible,
-  .dismiss:focus-visible {
+  [part='dismiss'] svg {
+    inline-size: 1.125rem;
+    fill: currentColor;
+  }
+  button:focus-visible {
     outline: 0.1875rem solid var(--relink-focus-ring);
     outline-offset: 0.125rem;
   }
@@ -211,18 +180,15 @@ export const relinkBannerStyles = css`
     display: flex;
     flex-wrap: wrap;
     column-gap: 0.5rem;
-    align-items: baseline;
   }
-  :host([layout='compact']) .body,
-  :host([layout='compact']) .action,
-  :host([layout='compact']) .accounts {
+  :host([layout='compact']) :is([part='body'], [part='action'], ul) {
     display: none;
   }
 
   @keyframes relink-enter {
     from {
       opacity: 0;
-      transform: translateY(-0.25rem);
+      translate: 0 -0.25rem;
     }
   }
 
@@ -236,8 +202,8 @@ export const relinkBannerStyles = css`
     .banner {
       border-inline-start-color: CanvasText;
     }
-    .button {
-      border: 1px solid ButtonText;
+    button {
+      border: 1px solid;
     }
   }
 `;

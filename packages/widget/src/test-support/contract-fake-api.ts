@@ -38,6 +38,8 @@ export interface ContractFakeApi {
   readonly reauthorizations: Array<{ integrationId: string; returnTo: string | null }>;
   /** Number of open `integrationStatusChanged` subscriptions. */
   readonly subscriberCount: number;
+  /** Cuts every open WebSocket (as a dropped network or a restarting server would). */
+  dropWebSockets(): void;
   setIntegrations(list: FakeIntegration[]): void;
   integration(id: string): FakeIntegration | undefined;
   /** Changes an integration and publishes it to subscribers, as the API does after a status change. */
@@ -280,6 +282,9 @@ export async function startContractFakeApi(options: ContractFakeApiOptions): Pro
     reauthorizations,
     get subscriberCount() {
       return changes.size;
+    },
+    dropWebSockets() {
+      for (const client of wss?.clients ?? []) client.terminate();
     },
     setIntegrations(list) {
       integrations.clear();
