@@ -5,7 +5,7 @@ import { NotificationService, type DeliveryPolicy } from '../services/Notificati
 import type { Services } from '../services/services.js';
 import { CHECK_REQUEST_CHANNEL } from './CheckRequests.js';
 import { summarizeBatch, type IntegrationChecker } from './checkReport.js';
-import { createBoss } from './createBoss.js';
+import { createBoss, ensureQueue } from './createBoss.js';
 import { evaluateExpiries } from './evaluateExpiries.js';
 import { IntegrationLeases, type Claim, type LeasedRow } from './IntegrationLeases.js';
 import { ProviderBackoff, type BackoffPolicy } from './ProviderBackoff.js';
@@ -134,7 +134,12 @@ export class Monitor {
   /** Starts pg-boss over the services' database, the job workers and (unless `sweep: false`) the sweep. */
   static async start(services: Services, log: Logger, options: MonitorOptions = {}): Promise<Monitor> {
     const monitor = new Monitor(services, log.child({ component: 'monitor' }), options);
-    await monitor.begin();
+    try {
+      await monitor.begin();
+    } catch (error) {
+      await monitor.stop().catch(() => undefined);
+      throw error;
+    }
     return monitor;
   }
 
@@ -143,8 +148,8 @@ export class Monitor {
     boss.on('error', (error) => this.log.warn({ err: error }, 'pg-boss error'));
     this.boss = boss;
     await boss.start();
-    await boss.createQueue(CHECK_QUEUE, { name: CHECK_QUEUE, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: CHECK_JOB_EXPIRE_SECONDS });
-    await boss.createQueue(DELIVER_QUEUE, { name: DELIVER_QUEUE, retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
+    await ensureQueue(boss, { name: CHECK_QUEUE, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: CHECK_JOB_EXPIRE_SECONDS });
+    await ensureQueue(boss, { name: DELIVER_QUEUE, retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 });
     const polling = { batchSize: 1, pollingIntervalSeconds: this.opts.pollingIntervalSeconds };
     if (this.options.checker) {
       for (let i = 0; i < this.opts.checkConcurrency; i += 1) {
