@@ -146,6 +146,31 @@ describe('authentication over HTTP', () => {
     });
   });
 
+  describe('staff listings', () => {
+    it('tenants: oldest first, searchable, paged with a cursor', async () => {
+      for (const name of ['Paging One', 'Paging Two', 'Paging Three']) await h.tenantWithKey(name);
+      const q = 'query($after: String, $s: String) { tenants(first: 2, after: $after, search: $s) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }';
+      const first = await h.gql(q, { token: h.staffToken, variables: { s: 'PAGING' } });
+      expect(first.data!.tenants.totalCount).toBe(3);
+      expect(first.data!.tenants.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Paging One', 'Paging Two']);
+      expect(first.data!.tenants.pageInfo.hasNextPage).toBe(true);
+      const second = await h.gql(q, { token: h.staffToken, variables: { s: 'paging', after: first.data!.tenants.pageInfo.endCursor } });
+      expect(second.data!.tenants.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Paging Three']);
+      expect(second.data!.tenants.pageInfo.hasNextPage).toBe(false);
+      expect((await h.gql(q, { token: h.staffToken, variables: { s: '%' } })).data!.tenants.totalCount).toBe(0);
+    });
+
+    it('auditLog pages newest first', async () => {
+      const q = 'query($after: String) { auditLog(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id at } } } }';
+      const one = await h.gql(q, { token: h.staffToken });
+      const two = await h.gql(q, { token: h.staffToken, variables: { after: one.data!.auditLog.pageInfo.endCursor } });
+      const ids = [...one.data!.auditLog.edges, ...two.data!.auditLog.edges].map((e: { node: { id: string } }) => e.node.id);
+      expect(new Set(ids).size).toBe(6);
+      const times = [...one.data!.auditLog.edges, ...two.data!.auditLog.edges].map((e: { node: { at: string } }) => e.node.at);
+      expect([...times].sort().reverse()).toEqual(times);
+    });
+  });
+
   describe('widget sessions', () => {
     it('are minted by a tenant key for an origin, 60..86400 s', async () => {
       const bad = async (vars: Record<string, unknown>) =>
