@@ -70,3 +70,27 @@ export async function seedIntegration(database: RelinkDatabase, input: SeedInteg
     disconnectedAt: null,
   });
 }
+
+/** A provider identity plus one credential holding `accessToken` (encrypted as CredentialService stores it). */
+export async function seedCredential(
+  database: RelinkDatabase,
+  encryptionKeys: string,
+  input: { tenantId: string; provider?: Provider; externalUserId: string; accessToken: string; refreshToken?: string },
+): Promise<{ identityId: string; credentialId: string }> {
+  const provider = input.provider ?? 'FACEBOOK';
+  const cipher = TokenCipher.fromSpec(encryptionKeys);
+  const { rows: identity } = await database.executeSql<{ id: string }>(
+    `INSERT INTO provider_identities (provider, external_user_id, name) VALUES ($1, $2, $3)
+     ON CONFLICT (provider, external_user_id) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [provider, input.externalUserId, `User ${input.externalUserId}`],
+  );
+  const access = cipher.encrypt(input.accessToken);
+  const refresh = input.refreshToken ? cipher.encrypt(input.refreshToken) : null;
+  const { rows: credential } = await database.executeSql<{ id: string }>(
+    `INSERT INTO credentials (tenant_id, identity_id, provider, version, access_token_ciphertext, access_token_key_id,
+                              refresh_token_ciphertext, refresh_token_key_id, scopes)
+     VALUES ($1, $2, $3, 1, $4, $5, $6, $7, '{ads_read,ads_management,email}') RETURNING id`,
+    [input.tenantId, identity[0]!.id, provider, access.ciphertext, access.keyId, refresh?.ciphertext ?? null, refresh?.keyId ?? null],
+  );
+  return { identityId: identity[0]!.id, credentialId: credential[0]!.id };
+}
