@@ -23,6 +23,7 @@ import { createServices, type Services } from './services/services.js';
 import { mountProviderRoutes } from './oauth/providerRoutes.js';
 import { startMonitor, type AppMonitorOptions } from './monitor/startMonitor.js';
 import type { Monitor } from './monitor/Monitor.js';
+import { createReadPath, type ReadPath } from './readpath/createReadPath.js';
 
 export interface AppOptions {
   /** An already-open database (tests); otherwise one is opened from the config. */
@@ -30,6 +31,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The health monitor (sweep + pg-boss workers) in this process; off unless `enabled`. */
   monitor?: AppMonitorOptions;
+  /** The per-tenant read cache for hot tenant queries (src/readpath); on unless `false`. */
+  readCache?: boolean;
 }
 
 export interface RelinkApp {
@@ -40,6 +43,8 @@ export interface RelinkApp {
   database: RelinkDatabase;
   /** The in-process health monitor, when `monitor.enabled`. */
   monitor: Monitor | undefined;
+  /** The read path's response cache, unless `readCache: false`. */
+  readPath: ReadPath | undefined;
   close(): Promise<void>;
 }
 
@@ -58,13 +63,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const server = createServer(app);
   const armor = createArmor(config.mode);
   const subscriptions = startSubscriptionServer({ server, schema, services, log, mode: config.mode, validationRules: armor.validationRules });
+  const readPath = options.readCache === false ? undefined : createReadPath(services, log);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.mode !== 'production',
     includeStacktraceInErrorResponses: config.mode === 'development',
     formatError: formatError(config.mode),
     validationRules: armor.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), subscriptions.drainPlugin, ...armor.plugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), subscriptions.drainPlugin, ...armor.plugins, ...(readPath ? [readPath.plugin] : [])],
   });
   await apollo.start();
 
@@ -88,9 +94,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     services,
     database,
     monitor,
+    readPath,
     async close() {
       await monitor?.stop();
       await apollo.stop();
+      readPath?.close();
       await services.statusBus.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownsDatabase) await database.close();
