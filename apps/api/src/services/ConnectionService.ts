@@ -280,7 +280,7 @@ export class ConnectionService {
           status: target.status,
           cause: target.cause,
           actor: ticket.actor,
-          detail: { identityId, previousIdentityId: target.identityId, reachableAccounts: accounts.length },
+          detail: { identityId, reachableAccounts: accounts.length, ...(target.identityId ? { previousIdentityId: target.identityId } : {}) },
         });
       }
     }
