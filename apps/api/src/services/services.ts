@@ -7,13 +7,14 @@ import { ApiKeyService } from './ApiKeyService.js';
 import { StaffService } from './StaffService.js';
 import { WidgetSessionService } from './WidgetSessionService.js';
 import { AuditService } from './AuditService.js';
+import { IntegrationQueryService } from './IntegrationQueryService.js';
+import { WebhookEndpointService } from './WebhookEndpointService.js';
 import { createProviderClients, type ProviderClients } from '../providers/providerClients.js';
 import { TicketService } from './TicketService.js';
 import { CredentialService } from './CredentialService.js';
 import { ConnectionService } from './ConnectionService.js';
 import { CheckService } from './CheckService.js';
-import { IntegrationQueryService } from './IntegrationQueryService.js';
-import { WebhookEndpointService } from './WebhookEndpointService.js';
+import { CheckRequests } from '../monitor/CheckRequests.js';
 
 /** Everything the ways in (GraphQL, OAuth routes, webhooks, monitor) call. */
 export interface Services {
@@ -26,15 +27,17 @@ export interface Services {
   staff: StaffService;
   widgetSessions: WidgetSessionService;
   audit: AuditService;
+  /** Reads of integrations and their windows, history, identities (GraphQL). */
+  integrations: IntegrationQueryService;
+  webhookEndpoints: WebhookEndpointService;
   /** Provider URLs (sandbox or real) and API clients (OAuth helper). */
   providers: ProviderClients;
   tickets: TicketService;
   credentials: CredentialService;
   connections: ConnectionService;
   checks: CheckService;
-  /** Reads of integrations and their windows, history, identities (GraphQL). */
-  integrations: IntegrationQueryService;
-  webhookEndpoints: WebhookEndpointService;
+  /** "Check these integrations now" from any process (webhooks, host-reported failures): the monitor does it. */
+  checkRequests: CheckRequests;
 }
 
 export async function createServices(config: Config, database: RelinkDatabase): Promise<Services> {
@@ -58,12 +61,13 @@ export async function createServices(config: Config, database: RelinkDatabase): 
     staff: new StaffService(database, config.adminToken, audit),
     widgetSessions: new WidgetSessionService(database, config.encryptionKeys, audit),
     audit,
+    integrations: new IntegrationQueryService(database),
+    webhookEndpoints: new WebhookEndpointService(database, config.encryptionKeys, audit),
     providers,
     tickets,
     credentials,
     connections,
     checks,
-    integrations: new IntegrationQueryService(database),
-    webhookEndpoints: new WebhookEndpointService(database, config.encryptionKeys, audit),
+    checkRequests: new CheckRequests(database),
   };
 }
