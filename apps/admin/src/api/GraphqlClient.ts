@@ -81,3 +81,6 @@ export class GraphqlClient {
     return body.data as TData;
   }
 }
+
+/** The data type an operation returns: `ResultOf<typeof OVERVIEW>`. */
+export type ResultOf<O> = O extends Operation<infer TData, infer _TVariables> ? TData : never;

@@ -100,3 +100,30 @@ export const DISCONNECT = op<{ disconnectIntegration: { id: string; status: Inte
 export const STATUS_CHANGED_SUBSCRIPTION = `subscription AdminStatusChanged {
   integrationStatusChanged { id tenantId name provider externalAccountId status cause { code title } statusChangedAt untrackedSince }
 }`;
+
+export const WEBHOOK_ENDPOINTS = op<{ webhookEndpoints: Array<{ id: string; url: string }> }, { tenantId: string }>(
+  `query AdminWebhookEndpoints($tenantId: ID) { webhookEndpoints(tenantId: $tenantId) { id url } }`,
+);
+
+export interface DeliveryJson {
+  id: string;
+  eventType: string;
+  payload: Record<string, unknown>;
+  status: string;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+/** The latest deliveries of several endpoints in one request (aliases d0, d1, …). */
+export function deliveriesOperation(count: number) {
+  const fields = 'id eventType payload status attempts lastStatusCode lastError deliveredAt createdAt';
+  return op<Record<string, DeliveryJson[]>, Record<string, string>>(
+    `query AdminDeliveries(${Array.from({ length: count }, (_, i) => `$e${i}: ID!`).join(', ')}) { ${Array.from(
+      { length: count },
+      (_, i) => `d${i}: webhookDeliveries(endpointId: $e${i}, first: 100) { ${fields} }`,
+    ).join(' ')} }`,
+  );
+}

@@ -173,3 +173,16 @@ export interface StatusChange {
   statusChangedAt: DateTimeString;
   untrackedSince: DateTimeString | null;
 }
+
+/** One outgoing webhook message about an integration (the tenant's systems were notified). */
+export interface Notification {
+  id: string;
+  endpointUrl: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: DateTimeString | null;
+  createdAt: DateTimeString;
+}

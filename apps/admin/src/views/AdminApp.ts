@@ -55,8 +55,9 @@ export class AdminApp extends LitElement {
       header button { background: transparent; border-color: #9fb3c8; color: #fff; padding: 0.25rem 0.75rem; }
       header button:hover:not([disabled]) { background: #1f3a56; }
       main { padding: 1.25rem 1.5rem 3rem; max-width: 90rem; margin: 0 auto; }
-      .skip { position: absolute; left: -999px; top: 0; background: #fff; color: var(--admin-accent); padding: 0.5rem 1rem; z-index: 10; }
+      .skip { position: absolute; left: -999px; top: 0.25rem; background: #fff; color: var(--admin-accent); border-color: #fff; z-index: 10; }
       .skip:focus { left: 0.5rem; }
+      header button.skip:hover:not([disabled]) { background: #fff; }
     `,
   ];
 
@@ -108,8 +109,8 @@ export class AdminApp extends LitElement {
 
   override render() {
     return html`
-      <a class="skip" href="#main" @click=${this.skipToMain}>Skip to content</a>
       <header>
+        <button type="button" class="skip" @click=${this.skipToMain}>Skip to content</button>
         <div class="bar">
           <a class="brand" href=${routeHash('overview')}>Relink support</a>
           ${this.signedIn ? this.renderNav() : nothing}
@@ -156,8 +157,7 @@ export class AdminApp extends LitElement {
     }
   }
 
-  private skipToMain(event: Event): void {
-    event.preventDefault();
+  private skipToMain(): void {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 

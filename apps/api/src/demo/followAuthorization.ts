@@ -1,3 +1,5 @@
+import { retryingFetch } from './retryingFetch.js';
+
 /**
  * Walks an authorization URL the way a browser would (start → provider consent → callback), without
  * a browser: follows redirects while they stay on `origin`, and returns the last answer's status and JSON.
@@ -9,7 +11,7 @@ export async function followAuthorization(url: string, origin: string, maxHops =
   let next = url;
   for (let hop = 0; hop < maxHops; hop += 1) {
     visited.push(next);
-    const response = await fetch(next, { redirect: 'manual', headers: { accept: 'application/json' } });
+    const response = await retryingFetch(next, { redirect: 'manual', headers: { accept: 'application/json' } });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location && new URL(location, next).origin === origin) {
       await response.arrayBuffer();

@@ -1,4 +1,5 @@
 import type { Provider } from '@relink/core';
+import { retryingFetch } from './retryingFetch.js';
 
 export interface SandboxControl {
   createUser(input: { provider: Provider; name: string; email: string; timeBasedAccessSeconds?: number }): Promise<{ userId: string; email: string }>;
@@ -9,7 +10,7 @@ export interface SandboxControl {
 /** The sandbox's HTTP control endpoints (`/sandbox/control/…`, sandbox mode only), failing loudly. */
 export function sandboxControl(publicUrl: string): SandboxControl {
   const call = async <T>(path: string, body: unknown): Promise<T> => {
-    const response = await fetch(`${publicUrl}/sandbox/control${path}`, {
+    const response = await retryingFetch(`${publicUrl}/sandbox/control${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),

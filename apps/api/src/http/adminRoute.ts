@@ -43,7 +43,10 @@ function secure(res: Response): void {
 export function adminRoute(distDir: string = adminDistDir()): Router {
   const router = Router();
   const indexFile = join(distDir, 'index.html');
-  router.get('/admin', (_req, res) => res.redirect(301, '/admin/'));
+  router.get(/^\/admin$/, (req, res) => {
+    const query = req.originalUrl.indexOf('?');
+    res.redirect(301, `/admin/${query >= 0 ? req.originalUrl.slice(query) : ''}`);
+  });
   router.use('/admin', (_req, res, next) => {
     secure(res);
     next();
