@@ -112,6 +112,22 @@ describe('Monitor', () => {
     expect(monitor!.backoff.readyProviders()).toEqual(['GOOGLE']);
   });
 
+  it('makes an integration UNREACHABLE after a run of transient answers, without calling it invalid', async () => {
+    const integration = await seedIntegration(database, { tenantId, nextCheckAt: new Date(Date.now() + DAY) });
+    checker.answer = () => ({ outcome: 'transient' });
+    await start({ backoff: { baseSeconds: 0.05, maxSeconds: 0.1 } });
+    const requests = new CheckRequests(database);
+    for (let n = 1; n <= 3; n += 1) {
+      await requests.request([integration.id], 'test');
+      await waitUntil(async () => (await row(integration.id)).consecutiveTransientFailures === n, `transient failure ${n}`);
+    }
+    expect(await row(integration.id)).toMatchObject({ status: 'UNREACHABLE', cause: null, untrackedSince: null });
+    checker.answer = () => ({ outcome: 'valid' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await requests.request([integration.id], 'test');
+    await waitUntil(async () => (await row(integration.id)).status === 'HEALTHY', 'the recovery');
+  });
+
   it('turns an integration EXPIRING_SOON a week before its end, with the date, and EXPIRED after it', async () => {
     const soon = new Date(Date.now() + 3 * DAY);
     const expiring = await seedIntegration(database, { tenantId, tokenExpiresAt: soon, nextCheckAt: new Date(Date.now() + HOUR) });
