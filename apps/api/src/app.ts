@@ -77,7 +77,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(healthRoute(database));
   app.use(adminRoute());
   app.use(widgetRoute());
-  mountProviderRoutes(app, services, log);
+  const providerRoutes = mountProviderRoutes(app, services, log);
   app.use(
     '/graphql',
     graphqlCors(),
@@ -98,6 +98,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     async close() {
       await monitor?.stop();
       await apollo.stop();
+      await providerRoutes.sandbox?.close();
       readPath?.close();
       await services.statusBus.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

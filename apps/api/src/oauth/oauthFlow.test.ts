@@ -182,6 +182,20 @@ describe('OAuth connect flow through the sandbox', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('gives up on a provider that does not answer the code exchange, changing nothing', async () => {
+    const user = await h.createUser('GOOGLE', 'Slow Person');
+    await h.addAdAccount(user.userId, 'Slow Customer');
+    const start = await h.relink.services.connections.startAuthorization({ tenantId, provider: 'GOOGLE', kind: 'connect', actor: 'test' });
+    const toConsent = await fetch(`${start.url}&login_hint=${user.userId}`, { redirect: 'manual' });
+    const consent = await fetch(toConsent.headers.get('location')!, { redirect: 'manual' });
+    await h.control('/faults', { provider: 'GOOGLE', kind: 'timeout', count: 1 });
+    const before = await snapshot();
+    const back = await fetch(consent.headers.get('location')!, { headers: { accept: 'application/json' } });
+    expect(back.status).toBe(503);
+    expect(await back.json()).toMatchObject({ ok: false, error: 'provider_unavailable' });
+    expect(await snapshot()).toEqual(before);
+  }, 40_000);
+
   it('serves the done page script from its own origin', async () => {
     const res = await fetch(`${h.base}/auth/done.js`);
     expect(res.status).toBe(200);

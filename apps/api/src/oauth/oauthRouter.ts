@@ -18,6 +18,9 @@ export interface OAuthRouterDeps {
   log: Logger;
 }
 
+/** Longest wait for the code exchange and profile fetch Passport makes in the callback. */
+const CALLBACK_TIMEOUT_MS = 20_000;
+
 const PROVIDER_NAMES: Record<Provider, string> = { FACEBOOK: 'Facebook', GOOGLE: 'Google' };
 
 function queryString(req: Request, name: string): string | undefined {
@@ -49,10 +52,20 @@ function authenticateCallback(
   next: NextFunction,
 ): Promise<{ error: unknown; user: ConsentResult | false; info: unknown; status?: number }> {
   return new Promise((resolve) => {
+    // passport-oauth2's HTTP client has no timeout: give up on a provider that does not answer.
+    const timer = setTimeout(() => {
+      const error = new Error(`the provider did not answer within ${CALLBACK_TIMEOUT_MS / 1000} s`);
+      error.name = 'InternalOAuthError';
+      resolve({ error, user: false, info: undefined });
+    }, CALLBACK_TIMEOUT_MS);
+    timer.unref();
     const handler = passport.authenticate(
       name,
       { session: false, failWithError: false },
-      (error: unknown, user: ConsentResult | false, info: unknown, status?: number) => resolve({ error, user, info, status }),
+      (error: unknown, user: ConsentResult | false, info: unknown, status?: number) => {
+        clearTimeout(timer);
+        resolve({ error, user, info, status });
+      },
     ) as (req: Request, res: Response, next: NextFunction) => void;
     handler(req, res, next);
   });

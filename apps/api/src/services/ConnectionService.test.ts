@@ -86,6 +86,25 @@ describe('ConnectionService.completeAuthorization', () => {
     expect(loaded.size).toBe(0);
   });
 
+  it('two consents of the same identity at once both land, as consecutive credential versions', async () => {
+    const [a, b] = await Promise.all([ticketFor('connect'), ticketFor('connect')]);
+    const profile = { externalUserId: 'fb-twice', name: 'Twice' };
+    const accounts = [{ externalAccountId: 'act_9', name: 'Twice account' }];
+    await Promise.all([
+      h.relink.services.connections.completeAuthorization(a.ticket, tokens(6), profile, accounts),
+      h.relink.services.connections.completeAuthorization(b.ticket, tokens(7), profile, accounts),
+    ]);
+    const creds: Array<{ version: number; live: boolean }> = await h.database.dataSource.query(
+      "SELECT c.version, c.revoked_at IS NULL AS live FROM credentials c JOIN provider_identities p ON p.id = c.identity_id WHERE p.external_user_id = 'fb-twice' ORDER BY c.version",
+    );
+    expect(creds).toEqual([
+      { version: 1, live: false },
+      { version: 2, live: true },
+    ]);
+    const rows: Array<{ n: number }> = await h.database.dataSource.query("SELECT count(*)::int AS n FROM integrations WHERE external_account_id = 'act_9'");
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it('refuses bad returnTo and openerOrigin values', async () => {
     const start = (extra: Record<string, string>) =>
       h.relink.services.connections.startAuthorization({ tenantId, provider: 'GOOGLE', kind: 'connect', actor: 'test', ...extra });

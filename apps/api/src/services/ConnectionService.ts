@@ -168,7 +168,15 @@ export class ConnectionService {
     profile: ConsentProfile,
     accounts: readonly ReachableAccount[],
   ): Promise<CompletedAuthorization> {
-    return this.database.dataSource.transaction((em) => this.completeIn(em, ticket, tokens, profile, accounts));
+    const run = () => this.database.dataSource.transaction((em) => this.completeIn(em, ticket, tokens, profile, accounts));
+    try {
+      return await run();
+    } catch (error) {
+      // Two consents of the same identity at once collide on the credential version or a new
+      // integration's key; the loser's transaction rolled back whole, so one retry is safe.
+      if ((error as { code?: unknown }).code === '23505' || (error as { driverError?: { code?: unknown } }).driverError?.code === '23505') return run();
+      throw error;
+    }
   }
 
   private async completeIn(
