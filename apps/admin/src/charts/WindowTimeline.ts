@@ -6,7 +6,7 @@ import { CAUSE_COLORS, CAUSE_LABELS, eventTypeLabel } from '../format/labels.js'
 import { sharedStyles } from '../styles/shared.styles.js';
 import { dayTicks, timeScale } from './scale.js';
 
-const W = 760;
+const W = 1100;
 const H = 132;
 const LEFT = 8;
 const RIGHT = 8;
@@ -59,11 +59,10 @@ export class WindowTimeline extends LitElement {
         </pattern>
       </defs>
       <g aria-hidden="true">
-        <text x=${LEFT} y="12">Untracked windows (bars) on the time axis</text>
         <rect class="lane" x=${LEFT} y=${LANE_Y} width=${W - LEFT - RIGHT} height=${LANE_H}></rect>
         ${dayTicks(from, to).map(
           (t) => svg`<line class="tick" x1=${x(t)} x2=${x(t)} y1=${LANE_Y - 4} y2=${EVENT_Y + 10}></line>
-            <text x=${x(t)} y=${H - 4} text-anchor="middle">${formatDay(new Date(t).toISOString().slice(0, 10))}</text>`,
+            <text x=${x(t)} y=${H - 4} text-anchor=${x(t) < LEFT + 24 ? 'start' : x(t) > W - RIGHT - 24 ? 'end' : 'middle'}>${formatDay(new Date(t).toISOString().slice(0, 10))}</text>`,
         )}
         <line class="axis" x1=${LEFT} x2=${W - RIGHT} y1=${LANE_Y + LANE_H} y2=${LANE_Y + LANE_H}></line>
         ${this.windows.map((w) => {

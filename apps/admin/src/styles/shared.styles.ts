@@ -39,6 +39,7 @@ export const sharedStyles = css`
   caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
   th, td { text-align: left; padding: 0.5rem 0.625rem; border-bottom: 1px solid var(--admin-border); vertical-align: top; }
   th { font-size: 0.8125rem; text-transform: uppercase; letter-spacing: 0.02em; color: var(--admin-muted); background: var(--admin-subtle); }
+  tbody th { font-size: inherit; text-transform: none; letter-spacing: normal; color: inherit; background: transparent; }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   button, .button {
     font: inherit; font-weight: 600; cursor: pointer; border-radius: 6px; padding: 0.4rem 0.9rem;

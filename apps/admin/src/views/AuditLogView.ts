@@ -18,8 +18,8 @@ const PAGE_SIZE = 50;
 
 const ACTIONS: Record<string, string> = {
   'tenant.create': 'Created a tenant',
-  'apikey.create': 'Created an API key',
-  'apikey.revoke': 'Revoked an API key',
+  'api_key.create': 'Created an API key',
+  'api_key.revoke': 'Revoked an API key',
   'staff.create': 'Created a staff token',
   'staff.disable': 'Disabled a staff token',
   'integration.recheck': 'Rechecked an integration',
@@ -27,7 +27,9 @@ const ACTIONS: Record<string, string> = {
   'integration.reauthorize.start': 'Created a reauthorization link',
   'integration.connect.start': 'Started a connection',
   'widget_session.create': 'Created a widget session',
+  'widget_session.revoke': 'Revoked a widget session',
   'webhook.register': 'Registered a webhook',
+  'webhook.disable': 'Disabled a webhook',
 };
 
 function actionLabel(action: string): string {

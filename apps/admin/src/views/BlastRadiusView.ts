@@ -22,7 +22,7 @@ export class BlastRadiusView extends DataView<IdentityExposure[]> {
       .pattern { font-weight: 700; color: #6b4500; }
       .bar { width: 10rem; height: 0.9rem; vertical-align: middle; margin-right: 0.5rem; }
       .advice { border-left: 4px solid #9a6700; }
-      td small { display: block; color: var(--admin-muted); }
+      td small, th small { display: block; color: var(--admin-muted); font-weight: 400; }
     `,
   ];
 

@@ -128,12 +128,14 @@ export class IntegrationDetailView extends DataView<DetailData> {
             <dt>Untracked in total</dt><dd>${formatDuration(i.untrackedSeconds)} in ${i.untrackedWindows.length} window${i.untrackedWindows.length === 1 ? '' : 's'}</dd>
           </dl>
         </section>
-        <section>
-          <h2>Untracked windows</h2>
-          <window-timeline .windows=${i.untrackedWindows} .events=${i.events} from=${this.axisStart(i, now)}></window-timeline>
-          ${this.renderWindowTable(i, now)}
-        </section>
       </div>
+
+      <section>
+        <h2>Untracked windows</h2>
+        <p class="muted">Each bar is a stretch of time when no ad data was collected; an open one runs to now. Dots below are events (red: broke, green: fixed).</p>
+        <window-timeline .windows=${i.untrackedWindows} .events=${i.events} from=${this.axisStart(i, now)}></window-timeline>
+        ${this.renderWindowTable(i, now)}
+      </section>
 
       <section>
         <h2 id="timeline-heading">Timeline</h2>

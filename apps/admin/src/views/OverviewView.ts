@@ -101,8 +101,8 @@ export class OverviewView extends DataView<OverviewData> {
         <section class="card">
           <h2>Untracked hours per day</h2>
           <p class="muted">Hours of ad data not collected, summed over every integration.</p>
-          <stacked-bar-chart label="Untracked hours per day, last ${this.days} days" .data=${data.untrackedByDay.map((d) => ({ label: d.day, segments: [{ key: 'untracked', value: d.seconds }] }))}
-            .series=${UNTRACKED_SERIES} .format=${formatHours} .formatLabel=${formatDay}></stacked-bar-chart>
+          <stacked-bar-chart label="Untracked hours per day, last ${this.days} days" .data=${data.untrackedByDay.map((d) => ({ label: d.day, segments: [{ key: 'untracked', value: d.seconds / 3600 }] }))}
+            .series=${UNTRACKED_SERIES} .format=${(hours: number) => formatHours(hours * 3600)} .formatLabel=${formatDay}></stacked-bar-chart>
         </section>
       </div>
 
