@@ -299,6 +299,44 @@ describe('journey: connect, lose the token, see why, reauthorize, window closed'
     expect(await snapshot()).toEqual(afterFirst);
   });
 
+  it('denied consent, a reused or expired ticket, a forged state and a provider error change nothing', async () => {
+    const { user, id } = await connect('GOOGLE', 'Careful Person');
+    await h.invalidate(user.userId, 'ACCESS_REVOKED');
+    expect(await recheck(id)).toBeUndefined();
+    const before = await snapshot();
+    const json = { accept: 'application/json' };
+
+    // Denied: the person presses Cancel on the consent page.
+    const reauthUrl = new URL(await startReauthorization(id));
+    reauthUrl.searchParams.delete('login_hint');
+    const toConsent = await fetch(reauthUrl, { redirect: 'manual' });
+    const consent = new URL(toConsent.headers.get('location')!);
+    const form = new URLSearchParams(Object.fromEntries(consent.searchParams));
+    form.set('decision', 'cancel');
+    const cancelled = await fetch(consent.origin + consent.pathname, { method: 'POST', body: form, redirect: 'manual' });
+    const denied = await fetch(cancelled.headers.get('location')!, { headers: json });
+    expect(await denied.json()).toMatchObject({ ok: false, error: 'access_denied' });
+    // Reused: the same start link again.
+    expect(await (await fetch(reauthUrl, { headers: json })).json()).toMatchObject({ ok: false, error: 'ticket_used' });
+    // Expired.
+    const late = await startReauthorization(id);
+    await h.database.dataSource.query("UPDATE oauth_tickets SET expires_at = now() - interval '1 second' WHERE used_at IS NULL");
+    expect(await (await fetch(late, { headers: json })).json()).toMatchObject({ ok: false, error: 'ticket_expired' });
+    // Forged state on the callback.
+    const forged = await fetch(`${h.base}/auth/google/callback?code=4/forged&state=${'x'.repeat(43)}`, { headers: json });
+    expect(forged.status).toBe(403);
+    // Provider error: the token endpoint fails during the code exchange.
+    const url = await startReauthorization(id);
+    const step = await fetch(url, { redirect: 'manual' });
+    const approved = await fetch(step.headers.get('location')!, { redirect: 'manual' });
+    await h.control('/faults', { provider: 'GOOGLE', kind: 'http500', count: 1 });
+    const failed = await fetch(approved.headers.get('location')!, { headers: json });
+    expect(await failed.json()).toMatchObject({ ok: false, error: expect.stringMatching(/^provider_/) });
+
+    expect(await snapshot()).toEqual(before);
+    expect(await integration(id)).toMatchObject({ status: 'REVOKED', cause: 'ACCESS_REVOKED' });
+  });
+
   it('stores no token in plaintext anywhere', async () => {
     const dump = JSON.stringify(
       await h.database.dataSource.query(
