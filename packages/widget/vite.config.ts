@@ -1,12 +1,24 @@
 import { defineConfig } from 'vite';
+import { mangledPropertiesPattern } from './src/build-tools/mangled-properties.js';
 import { minifyLitTemplatesPlugin } from './src/build-tools/minify-lit-templates.js';
 
 /**
- * The embeddable bundle: ONE minified ES module, `dist/relink-banner.js`, with Lit and the
- * graphql-ws client inside, registering `<relink-banner>` when loaded.
+ * The embeddable bundle: ONE minified ES module, `dist/relink-banner.js`, with Lit inside,
+ * registering `<relink-banner>` when loaded. Budget: 14 KB gzipped (`node scripts/size.mjs --check`).
  */
 export default defineConfig({
-  plugins: [minifyLitTemplatesPlugin()],
+  plugins: [
+    minifyLitTemplatesPlugin(),
+    {
+      // Rolldown keeps `/* @__PURE__ */` in minified output; they are dead weight once bundled.
+      name: 'relink:strip-pure-annotations',
+      generateBundle(_options, bundle) {
+        for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = file.code.replaceAll('/* @__PURE__ */ ', '');
+      },
+    },
+  ],
+  // Lit's production build whatever NODE_ENV says (under Vitest it is `test`, which would pick Lit's dev build).
+  resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -18,7 +30,10 @@ export default defineConfig({
       fileName: () => 'relink-banner.js',
     },
     rolldownOptions: {
-      output: { minify: true, codeSplitting: false },
+      output: {
+        minify: { compress: true, mangle: true, codegen: true, mangleProps: { include: mangledPropertiesPattern() } },
+        codeSplitting: false,
+      },
     },
   },
 });

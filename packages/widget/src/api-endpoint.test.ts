@@ -26,9 +26,9 @@ describe('apiEndpoint', () => {
         return error instanceof RelinkError ? `${error.code}: ${error.message}` : 'other';
       }
     };
-    expect(code('', 't')).toMatch(/^CONFIGURATION: The api attribute "" is not an http\(s\) URL/);
-    expect(code('https://x', ' ')).toMatch(/^CONFIGURATION: The session-token attribute is missing/);
-    expect(code('http://[bad', 't')).toMatch(/^CONFIGURATION: The api attribute "http:\/\/\[bad" is not an http\(s\) URL/);
+    expect(code('', 't')).toMatch(/^CONFIGURATION: api="" is not an http\(s\) URL/);
+    expect(code('https://x', ' ')).toMatch(/^CONFIGURATION: session-token is missing/);
+    expect(code('http://[bad', 't')).toMatch(/^CONFIGURATION: api="http:\/\/\[bad" is not an http\(s\) URL/);
     expect(code('ftp://x', 't')).toMatch(/is not an http\(s\) URL/);
   });
 });

@@ -25,9 +25,9 @@ export function apiEndpoint(api: string, token: string, baseUrl: string): ApiEnd
     // reported below
   }
   if (!/^https?:$/.test(base?.protocol ?? '') || !base) {
-    throw new RelinkError('CONFIGURATION', `The api attribute "${api}" is not an http(s) URL: set it to the Relink base URL, e.g. https://relink.example.com.`);
+    throw new RelinkError('CONFIGURATION', `api="${api}" is not an http(s) URL: set it to the Relink base URL.`);
   }
-  if (!token) throw new RelinkError('CONFIGURATION', 'The session-token attribute is missing: set it to a token from createWidgetSession.');
+  if (!token) throw new RelinkError('CONFIGURATION', 'session-token is missing: set it to a token from createWidgetSession.');
   const httpUrl = new URL(`${base.pathname.replace(/\/?$/, '/')}graphql`, base).href;
   return { origin: base.origin, httpUrl, wsUrl: httpUrl.replace(/^http/, 'ws'), token };
 }

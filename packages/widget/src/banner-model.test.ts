@@ -9,7 +9,6 @@ function integration(id: string, patch: Partial<WidgetIntegration> = {}): Widget
   return {
     id,
     provider: 'FACEBOOK',
-    externalAccountId: `act_${id}`,
     name: `Account ${id}`,
     status: 'REVOKED',
     needsReauthorization: true,

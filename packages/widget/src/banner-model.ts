@@ -3,9 +3,10 @@ import type { CauseInfo, Provider, ProviderIdentity, WidgetIntegration } from '.
 /**
  * `reauth`: integrations that need the user's consent again (one consent fixes all of them);
  * `expiring`: tokens that expire soon (a refresh now avoids a gap); `checking`: the provider could
- * not be asked, Relink keeps checking, nothing to do yet.
+ * not be asked, Relink keeps checking, nothing to do yet; `success`: just reconnected (shown
+ * briefly; made by the element from a resolved `reauth` banner, never by `buildBanners`).
  */
-export type BannerKind = 'reauth' | 'expiring' | 'checking';
+export type BannerKind = 'reauth' | 'expiring' | 'checking' | 'success';
 
 export interface Banner {
   kind: BannerKind;
@@ -24,7 +25,12 @@ export interface Banner {
   since: string | null;
 }
 
-const RANK: Record<BannerKind, number> = { reauth: 0, expiring: 1, checking: 2 };
+const RANK: Record<BannerKind, number> = { reauth: 0, expiring: 1, checking: 2, success: 3 };
+
+/** Which banner an integration belongs in; null when it shows none (HEALTHY, DISCONNECTED). */
+export function bannerKind({ needsReauthorization, status }: WidgetIntegration): BannerKind | null {
+  return needsReauthorization ? 'reauth' : status === 'EXPIRING_SOON' ? 'expiring' : status === 'UNREACHABLE' ? 'checking' : null;
+}
 
 function time(iso: string | null): number {
   return iso ? Date.parse(iso) : Infinity;
@@ -39,8 +45,8 @@ function time(iso: string | null): number {
 export function buildBanners(integrations: Iterable<WidgetIntegration>): Banner[] {
   const banners = new Map<string, Banner>();
   for (const integration of integrations) {
-    const { id, provider, authorizedBy, cause, needsReauthorization, status } = integration;
-    const kind: BannerKind | null = needsReauthorization ? 'reauth' : status === 'EXPIRING_SOON' ? 'expiring' : status === 'UNREACHABLE' ? 'checking' : null;
+    const { id, provider, authorizedBy, cause } = integration;
+    const kind = bannerKind(integration);
     if (!kind) continue;
     const identity = kind === 'checking' ? null : authorizedBy;
     const who = identity && `${identity.provider}:${identity.externalUserId}`;

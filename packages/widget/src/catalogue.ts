@@ -6,13 +6,13 @@ export const PROVIDER_NAMES: Record<Provider, string> = { FACEBOOK: 'Facebook Ad
 /** Every string the widget shows itself. Cause copy (title, explanation, action) comes from the API. */
 export interface Catalogue {
   refresh: string;
-  refreshWaiting: string;
-  refreshRedirecting: string;
+  /** The button while consent is open (popup) or loading (redirect). */
+  refreshing: string;
   /** Accessible name of the dismiss button. */
   dismissLabel(subject: string): string;
   securityBadge: string;
   adAccounts(count: number): string;
-  authorizedBy(name: string): string;
+  connectedBy(name: string): string;
   oneConsentFixesAll(name: string | null, count: number): string;
   /** Title and action when the API sent no cause. */
   reconnectTitle: string;
@@ -35,12 +35,11 @@ export interface Catalogue {
 
 export const en: Catalogue = {
   refresh: 'Refresh token',
-  refreshWaiting: 'Waiting for sign-in…',
-  refreshRedirecting: 'Opening sign-in…',
+  refreshing: 'Signing in…',
   dismissLabel: (subject) => `Dismiss for now: ${subject}`,
   securityBadge: 'Security',
   adAccounts: (count) => `${count} ad account${count === 1 ? '' : 's'}`,
-  authorizedBy: (name) => `connected by ${name}`,
+  connectedBy: (name) => `connected by ${name}`,
   oneConsentFixesAll: (name, count) => `One sign-in${name ? ` as ${name}` : ''} reconnects all ${count}.`,
   reconnectTitle: 'Reconnection needed',
   reconnectAction: 'Refresh the token to resume tracking.',
@@ -61,12 +60,11 @@ export const en: Catalogue = {
 
 export const de: Catalogue = {
   refresh: 'Token erneuern',
-  refreshWaiting: 'Warte auf Anmeldung…',
-  refreshRedirecting: 'Anmeldung wird geöffnet…',
+  refreshing: 'Anmeldung läuft…',
   dismissLabel: (subject) => `Vorerst ausblenden: ${subject}`,
   securityBadge: 'Sicherheit',
   adAccounts: (count) => `${count} Werbekont${count === 1 ? 'o' : 'en'}`,
-  authorizedBy: (name) => `verbunden von ${name}`,
+  connectedBy: (name) => `verbunden von ${name}`,
   oneConsentFixesAll: (name, count) => `Eine Anmeldung${name ? ` als ${name}` : ''} verbindet alle ${count} neu.`,
   reconnectTitle: 'Neu verbinden erforderlich',
   reconnectAction: 'Erneuern Sie das Token, um die Erfassung fortzusetzen.',

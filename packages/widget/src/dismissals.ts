@@ -21,12 +21,12 @@ export class Dismissals {
 
   isDismissed(fingerprint: string, now: number, maxHours: number): boolean {
     const entry = this.#all()[fingerprint];
-    return now < Math.min(Number(entry?.until), Number(entry?.at) + Math.max(0, maxHours) * HOUR_MS);
+    return now < Math.min(Number(entry?.until), Number(entry?.at) + maxHours * HOUR_MS);
   }
 
   /** Hides the banner until `now + hours`; returns that moment (ms since epoch). */
   dismiss(fingerprint: string, now: number, hours: number): number {
-    const until = now + Math.max(0, hours) * HOUR_MS;
+    const until = now + hours * HOUR_MS;
     const kept: Record<string, unknown> = { [fingerprint]: { at: now, until } };
     for (const [key, entry] of Object.entries(this.#all())) if (Number(entry?.until) > now) kept[key] ??= entry;
     sessionWrite(this.#key, kept);

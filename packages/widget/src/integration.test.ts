@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isNoteworthy, parseIntegration, parseIntegrationConnection } from './integration.js';
+import { bannerKind } from './banner-model.js';
+import { parseIntegration, parseIntegrationConnection } from './integration.js';
 
 const node = {
   id: 'i1',
   provider: 'GOOGLE',
-  externalAccountId: '123-456-7890',
   name: 'Search',
   status: 'REVOKED',
   needsReauthorization: true,
@@ -37,9 +37,10 @@ describe('parseIntegration', () => {
 
   it('knows which integrations the widget shows', () => {
     const parsed = parseIntegration(node);
-    expect(isNoteworthy(parsed)).toBe(true);
-    expect(isNoteworthy({ ...parsed, needsReauthorization: false, status: 'HEALTHY' })).toBe(false);
-    expect(isNoteworthy({ ...parsed, needsReauthorization: false, status: 'UNREACHABLE' })).toBe(true);
-    expect(isNoteworthy({ ...parsed, needsReauthorization: false, status: 'EXPIRING_SOON' })).toBe(true);
+    expect(bannerKind(parsed)).toBe('reauth');
+    expect(bannerKind({ ...parsed, needsReauthorization: false, status: 'HEALTHY' })).toBeNull();
+    expect(bannerKind({ ...parsed, needsReauthorization: false, status: 'DISCONNECTED' })).toBeNull();
+    expect(bannerKind({ ...parsed, needsReauthorization: false, status: 'UNREACHABLE' })).toBe('checking');
+    expect(bannerKind({ ...parsed, needsReauthorization: false, status: 'EXPIRING_SOON' })).toBe('expiring');
   });
 });

@@ -33,7 +33,6 @@ export interface ProviderIdentity {
 export interface WidgetIntegration {
   id: string;
   provider: Provider;
-  externalAccountId: string;
   name: string;
   status: IntegrationStatus;
   needsReauthorization: boolean;
@@ -78,7 +77,6 @@ const IDENTITY_RULES: Record<string, Rule> = { provider: PROVIDERS, externalUser
 const INTEGRATION_RULES: Record<string, Rule> = {
   id: 's',
   provider: PROVIDERS,
-  externalAccountId: 's',
   name: 's',
   status: INTEGRATION_STATUSES,
   needsReauthorization: 'b',
@@ -101,14 +99,5 @@ export function parseIntegrationConnection(value: unknown): WidgetIntegration[] 
   const edges = object(value, 'integrations').edges;
   return (Array.isArray(edges) ? edges : fail('integrations.edges', edges)).map((edge: unknown, index) =>
     parseIntegration(object(edge, `integrations.edges[${index}]`).node, `integrations.edges[${index}].node`),
-  );
-}
-
-/** Whether the widget shows anything for this integration (needs reauthorization, expiring soon, unreachable). */
-export function isNoteworthy(integration: WidgetIntegration): boolean {
-  return (
-    integration.needsReauthorization ||
-    integration.status === 'EXPIRING_SOON' ||
-    integration.status === 'UNREACHABLE'
   );
 }

@@ -10,7 +10,7 @@ export interface LiveUpdatesOptions {
   onIntegration(value: unknown): void;
   /** Refetch everything: after a reconnect (events may have been missed) and on each poll. */
   onResync(): void;
-  /** The server refused the subscription (close 4401/4403 or a subscribe `error`); live updates stop. */
+  /** The server refused the subscription (close 4401/4403 or a subscribe `error`): no more reconnects, polling goes on. */
   onRefused(error: RelinkError): void;
 }
 
@@ -34,11 +34,13 @@ interface Message {
  * `connection_init` with `{ authorization }`, `connection_ack`, one `subscribe`, `next`/`error`/
  * `complete`, `ping`/`pong` both ways. Any other close reconnects with backoff for ever; while
  * disconnected it polls through `onResync` every `pollIntervalMs`, so a network that blocks
- * WebSockets still sees changes. Close 4401/4403 or a subscribe `error` stop it (`onRefused`).
+ * WebSockets still sees changes. Close 4401/4403 or a subscribe `error` end the reconnects
+ * (`onRefused`); polling goes on until `stop()` (HTTP may still be allowed, or say why not).
  */
 export class LiveUpdates {
   #socket: WebSocket | null = null;
   #running = false;
+  #refused = false;
   #retries = 0;
   #everLive = false;
   #awaitingPong = false;
@@ -139,11 +141,12 @@ export class LiveUpdates {
     this.#drop();
     if (!this.#running) return;
     this.#poll ??= setInterval(() => this.options.onResync(), this.options.pollIntervalMs);
-    this.#timer = setTimeout(() => this.#open(), backoffMs(this.#retries++));
+    if (!this.#refused) this.#timer = setTimeout(() => this.#open(), backoffMs(this.#retries++));
   }
 
   #refuse(error: RelinkError): void {
-    this.stop();
+    this.#refused = true;
+    this.#lost();
     this.options.onRefused(error);
   }
 }

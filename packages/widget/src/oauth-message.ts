@@ -15,15 +15,13 @@ export interface OAuthCompleteMessage {
  * Messages from any other origin are ignored, whatever they say.
  */
 export function readOAuthComplete(event: Pick<MessageEvent, 'origin' | 'data'>, relinkOrigin: string): OAuthCompleteMessage | null {
-  if (event.origin !== relinkOrigin) return null;
-  const data: unknown = event.data;
-  if (typeof data !== 'object' || data === null) return null;
-  const message = data as Record<string, unknown>;
-  if (message.source !== 'relink' || message.type !== 'oauth-complete' || typeof message.ok !== 'boolean') return null;
-  const result: OAuthCompleteMessage = { source: 'relink', type: 'oauth-complete', ok: message.ok };
-  if (typeof message.error === 'string') result.error = message.error;
-  if (Array.isArray(message.integrationIds) && message.integrationIds.every((id) => typeof id === 'string')) {
-    result.integrationIds = message.integrationIds as string[];
-  }
-  return result;
+  const { source, type, ok, error, integrationIds } = (event.data ?? {}) as Record<string, unknown>;
+  if (event.origin !== relinkOrigin || source !== 'relink' || type !== 'oauth-complete' || typeof ok !== 'boolean') return null;
+  return {
+    source,
+    type,
+    ok,
+    ...(typeof error === 'string' && { error }),
+    ...(Array.isArray(integrationIds) && integrationIds.every((id) => typeof id === 'string') && { integrationIds }),
+  };
 }

@@ -16,6 +16,7 @@ import {
   type FakeIntegration,
   type TestServer,
 } from './test-support/index.js';
+import { MANGLED_PROPERTIES } from './build-tools/mangled-properties.js';
 
 // One Chromium for the whole file; a fresh context (storage, popups) per test.
 // The widget is the built one-file bundle, served by a contract fake of the Relink API on
@@ -205,7 +206,8 @@ describe('<relink-banner> in Chromium', () => {
     const notice = banners('checking');
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.getAttribute('role')).toBe('status');
-    expect(await notice.getAttribute('data-tone')).toBe('info');
+    // The calm "info" tone (blue stripe), not the red of an invalidation.
+    expect(await notice.evaluate((el) => getComputedStyle(el).borderInlineStartColor)).toBe('rgb(11, 87, 208)');
     expect(await notice.innerText()).toContain('Checking Facebook Ads');
     expect(await notice.getByRole('button', { name: 'Refresh token' }).count()).toBe(0);
     expect(await page.locator('relink-banner [role="alert"]').count()).toBe(0);
@@ -442,6 +444,18 @@ describe('<relink-banner> in Chromium', () => {
       await shot(`all-states-${scheme}`);
     }
     expect(await banners().first().evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+  });
+
+  it('mangles no name the browser defines (the bundle shortens MANGLED_PROPERTIES)', async () => {
+    await page.goto(hostPage('/blank.html', ''));
+    const clashes = await page.evaluate((names: readonly string[]) => {
+      const objects: object[] = [window, document, document.createElement('div'), new MessageEvent('m'), new CloseEvent('c'), new CustomEvent('c')];
+      for (const type of [WebSocket, Response, URL, Storage, Intl.DateTimeFormat, Date, Array, Map, Set, String, Error, Promise, MutationObserver]) {
+        objects.push(type.prototype as object);
+      }
+      return names.filter((name) => objects.some((object) => name in object));
+    }, MANGLED_PROPERTIES);
+    expect(clashes).toEqual([]);
   });
 
   it('speaks German under lang="de" and lays out right-to-left', async () => {

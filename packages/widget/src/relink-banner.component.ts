@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { apiEndpoint, type ApiEndpoint } from './api-endpoint.js';
-import { buildBanners, type Banner } from './banner-model.js';
+import { bannerKind, buildBanners, type Banner } from './banner-model.js';
 import { PROVIDER_NAMES, catalogueFor, formatDuration, type Catalogue } from './catalogue.js';
 import { Dismissals } from './dismissals.js';
 import { relinkEvent, type RelinkEventMap, type RelinkRefreshedDetail } from './events.js';
 import { icon } from './icons.js';
-import { isNoteworthy, parseIntegration, type Provider, type WidgetIntegration } from './integration.js';
+import { renderKeyedCards } from './keyed-cards.js';
+import { parseIntegration, type WidgetIntegration } from './integration.js';
 import { LiveUpdates } from './live-updates.js';
 import { readOAuthComplete } from './oauth-message.js';
 import { fetchWatchedIntegrations, startReauthorization } from './relink-api.js';
@@ -19,31 +19,23 @@ export const SUCCESS_VISIBLE_MS = 4000;
 
 /** A refresh in progress for one banner (by key). */
 interface Refresh {
-  integrationIds: string[];
+  ids: string[];
   popup: Window | null;
 }
 
-/** A banner that just turned healthy, shown briefly. */
-interface Success {
-  key: string;
-  provider: Provider;
-  names: string[];
+/** A banner that just turned healthy (kind `success`), shown until `until`. */
+interface Success extends Banner {
   until: number;
 }
 
 /** A reauthorization begun by a full-page redirect, remembered to confirm it after the return. */
 interface PendingRedirect {
-  integrationIds: string[];
-  names: string[];
-  provider: Provider;
+  integrations: WidgetIntegration[];
   at: number;
 }
 
 type Via = RelinkRefreshedDetail['via'];
-type Tone = 'danger' | 'warning' | 'info' | 'success';
-
-const TONES: Record<Banner['kind'], Tone> = { reauth: 'danger', expiring: 'warning', checking: 'info' };
-const ICONS = { reauth: 'alert', expiring: 'clock', checking: 'info' } as const;
+const ICONS = { reauth: 'alert', expiring: 'clock', checking: 'info', success: 'check' } as const;
 
 /**
  * An honest banner for each ad integration that needs the user: why it broke (the cause from the
@@ -127,6 +119,9 @@ export class RelinkBanner extends LitElement {
   #refreshes = new Map<string, Refresh>();
   #problems = new Map<string, string>();
   #politeMessage = '';
+  /** What `updated()` puts in the stack: one card per banner key. */
+  #cardTemplates: Array<[string, TemplateResult]> = [];
+  #cards = new Map<string, HTMLElement>();
 
   #endpoint: ApiEndpoint | null = null;
   #live: LiveUpdates | null = null;
@@ -161,6 +156,7 @@ export class RelinkBanner extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    renderKeyedCards(this.renderRoot.querySelector('.stack') as Element, this.#cardTemplates, this.#cards);
     if (changed.has('api') || changed.has('sessionToken') || changed.has('pollSeconds')) this.#connect();
   }
 
@@ -170,10 +166,6 @@ export class RelinkBanner extends LitElement {
   }
 
   // ---- data ---------------------------------------------------------------------------------
-
-  get #pollMs(): number {
-    return Math.max(1, this.pollSeconds || 30) * 1000;
-  }
 
   /** sessionStorage key for this Relink origin. */
   #key(name: string): string {
@@ -202,7 +194,7 @@ export class RelinkBanner extends LitElement {
       if (generation !== this.#generation || result === 'refused') return;
       this.#live = new LiveUpdates({
         endpoint,
-        pollIntervalMs: this.#pollMs,
+        pollIntervalMs: Math.max(1, this.pollSeconds || 30) * 1000,
         onIntegration: (value) => this.#applyLive(value),
         onResync: () => void this.#load(),
         onRefused: (error) => this.#liveRefused(error),
@@ -240,19 +232,14 @@ export class RelinkBanner extends LitElement {
     }
   }
 
-  /** The subscription was refused: ask over HTTP for the precise reason; keep polling if HTTP works. */
+  /** The subscription was refused (LiveUpdates keeps polling): HTTP tells the precise reason, else report the refusal. */
   #liveRefused(error: RelinkError): void {
-    const generation = this.#generation;
-    void this.#load().then((result) => {
-      if (result !== 'ok' || generation !== this.#generation) return;
-      this.#report(error);
-      const timer = setInterval(() => (generation === this.#generation ? void this.#load() : clearInterval(timer)), this.#pollMs);
-    });
+    void this.#load().then((result) => result === 'ok' && this.#report(error));
   }
 
   #applySnapshot(list: WidgetIntegration[], startedAt: number): void {
     const next = new Map<string, WidgetIntegration>();
-    for (const integration of list) if (isNoteworthy(integration)) next.set(integration.id, integration);
+    for (const integration of list) if (bannerKind(integration)) next.set(integration.id, integration);
     for (const [id, touchedAt] of this.#liveTouched) {
       if (touchedAt <= startedAt) {
         this.#liveTouched.delete(id);
@@ -279,7 +266,7 @@ export class RelinkBanner extends LitElement {
     }
     this.#liveTouched.set(integration.id, performance.now());
     const next = new Map(this.#integrations);
-    if (isNoteworthy(integration)) next.set(integration.id, integration);
+    if (bannerKind(integration)) next.set(integration.id, integration);
     else next.delete(integration.id);
     this.#replace(next);
   }
@@ -291,9 +278,9 @@ export class RelinkBanner extends LitElement {
     this.requestUpdate();
     if (resolved.length === 0) return;
     const ids = resolved.map((integration) => integration.id);
-    this.#showSuccesses(buildBanners(resolved).map((banner) => [banner.provider, banner.integrations.map((integration) => integration.name)]));
+    this.#showSuccesses(resolved);
     for (const [key, refresh] of this.#refreshes) {
-      if (refresh.integrationIds.every((id) => ids.includes(id) || !next.get(id)?.needsReauthorization)) {
+      if (refresh.ids.every((id) => ids.includes(id) || !next.get(id)?.needsReauthorization)) {
         this.#problems.delete(key);
         this.#endRefresh(key);
       }
@@ -307,13 +294,14 @@ export class RelinkBanner extends LitElement {
     for (const [via, integrationIds] of byVia) this.#emit('relink-refreshed', { integrationIds, via });
   }
 
-  #showSuccesses(groups: Array<[Provider, string[]]>): void {
-    const now = Date.now();
+  /** A short success banner per group of integrations that track again, announced politely. */
+  #showSuccesses(resolved: WidgetIntegration[]): void {
+    const until = Date.now() + SUCCESS_VISIBLE_MS;
     const catalogue = this.#catalogue();
-    const added = groups.map(([provider, names], index) => ({ key: `${now}:${index}`, provider, names, until: now + SUCCESS_VISIBLE_MS }));
+    const added = buildBanners(resolved).map((banner, index): Success => ({ ...banner, kind: 'success', key: `success:${until}:${index}`, until }));
     this.#successes = [...this.#successes, ...added];
     this.#politeMessage = added
-      .map((success) => `${catalogue.successTitle}: ${PROVIDER_NAMES[success.provider]} · ${success.names.join(', ')}. ${catalogue.successBody}`)
+      .map(({ provider, integrations }) => `${catalogue.successTitle}: ${PROVIDER_NAMES[provider]} · ${integrations.map((i) => i.name).join(', ')}. ${catalogue.successBody}`)
       .join(' ');
     this.requestUpdate();
     setTimeout(() => {
@@ -329,15 +317,19 @@ export class RelinkBanner extends LitElement {
     const pending = sessionRead(key) as Partial<PendingRedirect> | undefined;
     if (!pending) return;
     sessionWrite(key, null);
-    const { integrationIds, names, provider, at } = pending;
-    if (!Array.isArray(integrationIds) || !Array.isArray(names) || !provider || !(Date.now() - Number(at) < 30 * 60_000)) return;
-    const stillBroken = integrationIds.filter((id) => this.#integrations.get(id)?.needsReauthorization);
-    const fixed = integrationIds.filter((id) => !stillBroken.includes(id));
-    if (fixed.length > 0) {
-      this.#showSuccesses([[provider, fixed.map((id) => String(names[integrationIds.indexOf(id)] ?? ''))]]);
-      this.#emit('relink-refreshed', { integrationIds: fixed, via: 'redirect' });
+    let integrations: WidgetIntegration[];
+    try {
+      integrations = (pending.integrations ?? []).map((integration) => parseIntegration(integration));
+    } catch {
+      return; // not ours
     }
-    this.#markStillBroken(stillBroken);
+    if (!(Date.now() - Number(pending.at) < 30 * 60_000)) return;
+    const fixed = integrations.filter((integration) => !this.#integrations.get(integration.id)?.needsReauthorization);
+    if (fixed.length > 0) {
+      this.#showSuccesses(fixed);
+      this.#emit('relink-refreshed', { integrationIds: fixed.map((integration) => integration.id), via: 'redirect' });
+    }
+    this.#markStillBroken(integrations.filter((integration) => !fixed.includes(integration)).map((integration) => integration.id));
   }
 
   #markStillBroken(integrationIds: string[]): void {
@@ -374,7 +366,7 @@ export class RelinkBanner extends LitElement {
     let popup: Window | null = null;
     try {
       popup = open('', 'relink-reauthorize', 'popup,width=600,height=720');
-      if (popup) popup.document.title = popup.document.body.textContent = this.#catalogue().refreshRedirecting;
+      if (popup) popup.document.title = popup.document.body.textContent = this.#catalogue().refreshing;
     } catch {
       // blocked, or a reused popup that already shows another origin
     }
@@ -382,7 +374,7 @@ export class RelinkBanner extends LitElement {
     const integrationIds = banner.integrations.map((integration) => integration.id);
     for (const id of integrationIds) this.#requestedVia.set(id, mode);
     this.#setProblem(banner.key, null);
-    this.#refreshes.set(banner.key, { integrationIds, popup });
+    this.#refreshes.set(banner.key, { ids: integrationIds, popup });
     this.#emit('relink-refresh-start', { integrationIds, provider: banner.provider, mode });
     try {
       const url = await startReauthorization(endpoint, first.id, popup ? null : location.href);
@@ -392,12 +384,7 @@ export class RelinkBanner extends LitElement {
         popup.location.href = url;
         this.#watchPopups();
       } else {
-        sessionWrite(this.#key('pending-redirect'), {
-          integrationIds,
-          names: banner.integrations.map((integration) => integration.name),
-          provider: banner.provider,
-          at: Date.now(),
-        } satisfies PendingRedirect);
+        sessionWrite(this.#key('pending-redirect'), { integrations: banner.integrations, at: Date.now() } satisfies PendingRedirect);
         location.assign(url);
       }
     } catch (caught) {
@@ -442,9 +429,9 @@ export class RelinkBanner extends LitElement {
     const message = this.#endpoint && readOAuthComplete(event, this.#endpoint.origin);
     if (!message) return;
     const reported = message.integrationIds;
-    const finished = [...this.#refreshes].filter(([, refresh]) => !reported || refresh.integrationIds.some((id) => reported.includes(id)));
+    const finished = [...this.#refreshes].filter(([, refresh]) => !reported || refresh.ids.some((id) => reported.includes(id)));
     for (const [key] of finished) this.#endRefresh(key);
-    const finishedIds = finished.flatMap(([, refresh]) => refresh.integrationIds);
+    const finishedIds = finished.flatMap(([, refresh]) => refresh.ids);
     if (message.ok) {
       void this.#load().then(() => this.#markStillBroken(finishedIds.filter((id) => this.#integrations.get(id)?.needsReauthorization)));
       return;
@@ -503,28 +490,9 @@ export class RelinkBanner extends LitElement {
     const banners = buildBanners(this.#integrations.values()).filter(
       (banner) => !this.#dismissals?.isDismissed(banner.fingerprint, now, this.dismissHours),
     );
-    const items: Array<Banner | Success> = [...banners, ...this.#successes];
-    return html`${items.length
-        ? html`<div class="stack" part="stack">
-            ${repeat(
-              items,
-              (item) => item.key,
-              (item, index) => ('kind' in item ? this.#banner(item, `relink-${index}`, catalogue, lang, now) : this.#success(item, catalogue)),
-            )}
-          </div>`
-        : nothing}
-      <div class="visually-hidden" role="status">${this.#politeMessage}</div>`;
-  }
-
-  #success(success: Success, catalogue: Catalogue): TemplateResult {
-    return html`<div class="banner" part="banner banner-success" data-kind="success" data-key=${success.key} data-tone="success">
-      ${icon('check')}
-      <div class="content" part="content">
-        <p part="eyebrow">${PROVIDER_NAMES[success.provider]} · ${success.names.join(', ')}</p>
-        <p class="title" part="title">${catalogue.successTitle}</p>
-        <p part="body">${catalogue.successBody}</p>
-      </div>
-    </div>`;
+    this.#cardTemplates = [...banners, ...this.#successes].map((banner, index) => [banner.key, this.#banner(banner, `relink-${index}`, catalogue, lang, now)]);
+    return html`<div class="stack" part="stack"></div>
+      <div class="sr-only" role="status">${this.#politeMessage}</div>`;
   }
 
   /** One banner; `id` labels it by its title (unique in this render). */
@@ -534,18 +502,28 @@ export class RelinkBanner extends LitElement {
     const count = integrations.length;
     const eyebrow =
       count > 1
-        ? [provider, catalogue.adAccounts(count), ...(identity ? [catalogue.authorizedBy(identity.name)] : [])].join(' · ')
+        ? [provider, catalogue.adAccounts(count), ...(identity ? [catalogue.connectedBy(identity.name)] : [])].join(' · ')
         : `${provider} · ${integrations[0]?.name}`;
     const refreshing = this.#refreshes.get(key);
     const problem = this.#problems.get(key);
     const reauth = kind === 'reauth';
-    const role = reauth ? (this.#announce(banner.fingerprint) ? 'alert' : 'group') : 'status';
-    const title = reauth ? (cause?.title ?? catalogue.reconnectTitle) : kind === 'expiring' ? catalogue.expiringTitle : catalogue.checkingTitle(provider);
+    const success = kind === 'success';
+    // Reauth: an alert the first time (then a labelled group); success: announced by the polite region.
+    const role = reauth ? (this.#announce(banner.fingerprint) ? 'alert' : 'group') : success ? 'group' : 'status';
+    const title = reauth
+      ? (cause?.title ?? catalogue.reconnectTitle)
+      : kind === 'expiring'
+        ? catalogue.expiringTitle
+        : success
+          ? catalogue.successTitle
+          : catalogue.checkingTitle(provider);
     const body = reauth
       ? cause?.explanation
       : kind === 'expiring'
         ? since && catalogue.expiresOn(formatDate(lang, since, { dateStyle: 'long' }))
-        : catalogue.checkingBody;
+        : success
+          ? catalogue.successBody
+          : catalogue.checkingBody;
     const action = reauth
       ? `${cause?.action ?? catalogue.reconnectAction}${count > 1 ? ` ${catalogue.oneConsentFixesAll(identity?.name ?? null, count)}` : ''}`
       : kind === 'expiring' && catalogue.expiringAction;
@@ -555,7 +533,6 @@ export class RelinkBanner extends LitElement {
       part="banner banner-${kind}"
       data-kind=${kind}
       data-key=${key}
-      data-tone=${TONES[kind]}
       role=${role}
       aria-labelledby=${id}
     >
@@ -563,7 +540,7 @@ export class RelinkBanner extends LitElement {
       <div class="content" part="content">
         <p part="eyebrow">${eyebrow}</p>
         <p class="title" part="title" id=${id}>
-          ${title}${cause?.securityRelated ? html`<span class="badge" part="badge">${catalogue.securityBadge}</span>` : nothing}
+          ${title}${reauth && cause?.securityRelated ? html`<span class="badge" part="badge">${catalogue.securityBadge}</span>` : nothing}
         </p>
         ${body ? html`<p part="body">${body}</p>` : nothing}
         ${count > 1 ? html`<ul part="accounts">${integrations.map((integration) => html`<li>${integration.name}</li>`)}</ul>` : nothing}
@@ -577,26 +554,30 @@ export class RelinkBanner extends LitElement {
           : nothing}
         ${problem ? html`<p class="error" part="error" role="alert">${problem}</p>` : nothing}
       </div>
-      <div class="actions" part="actions">
+      ${success
+        ? nothing
+        : html`<div class="actions" part="actions">
         ${kind === 'checking'
           ? nothing
           : html`<button part="button" aria-busy=${!!refreshing} aria-describedby=${id} @click=${() => void this.#refresh(banner)}>
-              ${refreshing ? (refreshing.popup ? catalogue.refreshWaiting : catalogue.refreshRedirecting) : catalogue.refresh}
+              ${refreshing ? catalogue.refreshing : catalogue.refresh}
             </button>`}
         ${this.dismissHours > 0
           ? html`<button part="dismiss" aria-label=${catalogue.dismissLabel(eyebrow)} title=${catalogue.dismissLabel(eyebrow)} @click=${() => this.#dismiss(banner)}>
               ${icon('close')}
             </button>`
           : nothing}
-      </div>
+      </div>`}
     </div>`;
   }
 }
 
+/** The date in the page's language (UTC text when `lang` is not a valid tag). */
 function formatDate(lang: string, iso: string, options: Intl.DateTimeFormatOptions): string {
+  const date = new Date(iso);
   try {
-    return new Intl.DateTimeFormat(lang, options).format(new Date(iso));
+    return date.toLocaleString(lang, options);
   } catch {
-    return new Date(iso).toUTCString();
+    return date.toUTCString();
   }
 }

@@ -58,7 +58,7 @@ export const relinkBannerStyles = css`
     display: none;
   }
 
-  .visually-hidden {
+  .sr-only {
     position: absolute;
     overflow: hidden;
     clip-path: inset(50%);
@@ -86,13 +86,13 @@ export const relinkBannerStyles = css`
     box-shadow: var(--relink-shadow);
     animation: relink-enter 0.18s ease-out;
   }
-  [data-tone='warning'] {
+  [data-kind='expiring'] {
     --t: var(--relink-warning);
   }
-  [data-tone='info'] {
+  [data-kind='checking'] {
     --t: var(--relink-info);
   }
-  [data-tone='success'] {
+  [data-kind='success'] {
     --t: var(--relink-success);
   }
 
@@ -112,7 +112,6 @@ export const relinkBannerStyles = css`
     color: var(--relink-muted-fg);
   }
   .title,
-  .badge,
   .error {
     font-weight: 600;
   }
@@ -139,29 +138,25 @@ export const relinkBannerStyles = css`
   }
   button {
     font: inherit;
-    font-weight: 600;
     cursor: pointer;
     border: 0;
     border-radius: var(--relink-button-radius);
-    padding: 0.375rem 0.875rem;
-    background: var(--relink-button-bg);
-    color: var(--relink-button-fg);
-    white-space: nowrap;
-  }
-  button:hover {
-    background: var(--relink-button-hover-bg);
-  }
-  [aria-busy='true'] {
-    cursor: progress;
-  }
-  [part='dismiss'] {
     padding: 0.375rem;
     background: none;
     color: var(--relink-muted-fg);
   }
   [part='dismiss']:hover {
-    background: none;
     color: var(--relink-fg);
+  }
+  [part='button'] {
+    padding-inline: 0.875rem;
+    background: var(--relink-button-bg);
+    color: var(--relink-button-fg);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  [part='button']:hover {
+    background: var(--relink-button-hover-bg);
   }
   [part='dismiss'] svg {
     inline-size: 1.125rem;

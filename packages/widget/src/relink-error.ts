@@ -33,22 +33,14 @@ export class RelinkError extends Error {
 
 /** Maps a GraphQL error's `extensions.code` to the widget's code. */
 export function errorCodeFromGraphQL(code: unknown): RelinkErrorCode {
-  switch (code) {
-    case 'UNAUTHENTICATED':
-      return 'SESSION_EXPIRED';
-    case 'FORBIDDEN':
-      return 'FORBIDDEN';
-    case 'NOT_FOUND':
-      return 'NOT_FOUND';
-    case 'BAD_USER_INPUT':
-    case 'GRAPHQL_VALIDATION_FAILED':
-    case 'GRAPHQL_PARSE_FAILED':
-      return 'BAD_REQUEST';
-    case 'PROVIDER_UNAVAILABLE':
-      return 'PROVIDER_UNAVAILABLE';
-    default:
-      return 'SERVER';
-  }
+  const text = String(code);
+  return text === 'UNAUTHENTICATED'
+    ? 'SESSION_EXPIRED'
+    : /^(FORBIDDEN|NOT_FOUND|PROVIDER_UNAVAILABLE)$/.test(text)
+      ? (text as RelinkErrorCode)
+      : /^(BAD_USER_INPUT|GRAPHQL_)/.test(text)
+        ? 'BAD_REQUEST'
+        : 'SERVER';
 }
 
 /**

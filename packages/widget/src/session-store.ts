@@ -7,12 +7,10 @@ const memory = new Map<string, unknown>();
  */
 export function sessionRead(key: string): unknown {
   try {
-    const text = sessionStorage.getItem(key);
-    if (text !== null) return JSON.parse(text);
+    return JSON.parse(sessionStorage.getItem(key) ?? 'null') ?? memory.get(key);
   } catch {
-    // memory copy only
+    return memory.get(key);
   }
-  return memory.get(key);
 }
 
 export function sessionWrite(key: string, value: unknown): void {

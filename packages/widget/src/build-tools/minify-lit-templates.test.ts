@@ -4,7 +4,9 @@ import { minifyLitTemplates } from './minify-lit-templates.js';
 describe('minifyLitTemplates', () => {
   it('drops whitespace between tags and collapses text runs, keeping expressions intact', () => {
     const source = "const t = html`\n  <div class=\"a\"\n    part=${p} >\n    <p>${a} ${b}</p>\n    ${cond ? html` <b> x </b> ` : nothing}\n  </div>\n`;";
-    expect(minifyLitTemplates(source)).toBe('const t = html`<div class="a" part=${p}><p>${a} ${b}</p>${cond ? html`<b> x </b>` : nothing}</div>`;');
+    expect(minifyLitTemplates(source)).toBe('const t = html`<div class=a part=${p}><p>${a} ${b}</p>${cond ? html`<b> x </b>` : nothing}</div>`;');
+    const attributes = 'html`<svg viewBox="0 0 24 24" aria-hidden="true" part="a b-${k}" data-x="${v}"></svg>`';
+    expect(minifyLitTemplates(attributes)).toBe('html`<svg viewBox="0 0 24 24" aria-hidden=true part="a b-${k}" data-x="${v}"></svg>`');
   });
 
   it('minifies css and leaves other strings, templates and comments alone', () => {
@@ -15,13 +17,14 @@ describe('minifyLitTemplates', () => {
       '    color: var(--x, red);',
       '  }',
       "  @media (prefers-color-scheme: dark) { .a :hover { margin: 0 1px; } }",
+      "  [part='x'] { padding: 0.5rem 10.5px -0.25rem; }",
       '`;',
       "const plain = `keep   ${'this'}   }`; // html`  x  `",
       "const q = 'html`  y  `';",
     ].join('\n');
     expect(minifyLitTemplates(source)).toBe(
       [
-        'const s = css`:host{color:var(--x,red)}@media (prefers-color-scheme:dark){.a :hover{margin:0 1px}}`;',
+        'const s = css`:host{color:var(--x,red)}@media (prefers-color-scheme:dark){.a :hover{margin:0 1px}}[part=x]{padding:.5rem 10.5px -.25rem}`;',
         "const plain = `keep   ${'this'}   }`; // html`  x  `",
         "const q = 'html`  y  `';",
       ].join('\n'),

@@ -2,14 +2,20 @@
  * Build-time only: collapses the whitespace of Lit's `html`/`svg` and `css` tagged templates in
  * TypeScript/JavaScript source (Vite's minifier keeps template text as written). Text between
  * tags and expressions keeps one space where it had any, so rendered text does not change;
- * whitespace that only separates tags is dropped. Comments and strings are copied untouched.
+ * whitespace that only separates tags is dropped; static attribute values that are one word lose
+ * their quotes. CSS loses comments, spaces, leading zeros and quotes in attribute selectors.
+ * Comments and strings are copied untouched.
  */
 export function minifyLitTemplates(source: string): string {
   let i = 0;
   const n = source.length;
 
   const minifyHtml = (chunk: string, first: boolean, last: boolean): string => {
-    let text = chunk.replace(/\s+/g, ' ').replace(/> </g, '><').replace(/ >/g, '>');
+    let text = chunk
+      .replace(/\s+/g, ' ')
+      .replace(/> </g, '><')
+      .replace(/ >/g, '>')
+      .replace(/( [\w-]+)="([\w-]+)"/g, '$1=$2');
     if (first || text.startsWith(' <')) text = text.replace(/^ /, '');
     if (last || text.endsWith('> ')) text = text.replace(/ $/, '');
     return text;
@@ -22,6 +28,8 @@ export function minifyLitTemplates(source: string): string {
       .replace(/ ?([{};,]) ?/g, '$1')
       .replace(/: /g, ':')
       .replace(/;}/g, '}')
+      .replace(/([\s:,(-])0\.(\d)/g, '$1.$2')
+      .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
       .trim();
 
   function copyQuoted(quote: string): string {
