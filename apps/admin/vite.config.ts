@@ -6,6 +6,11 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   base: '/admin/',
+  // `pnpm --filter @relink/admin dev`: the console with hot reload against an API on :4000 (`pnpm start`).
+  server: {
+    port: 5174,
+    proxy: { '/graphql': { target: process.env.RELINK_API_URL ?? 'http://localhost:4000', ws: true, changeOrigin: true } },
+  },
   build: {
     target: 'es2022',
     outDir: 'dist',

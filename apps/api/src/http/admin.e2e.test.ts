@@ -40,6 +40,7 @@ describe('admin console in Chromium', { timeout: 90_000 }, () => {
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
+  const apiBodies: string[] = [];
 
   beforeAll(async () => {
     ensureAdminBuilt();
@@ -57,6 +58,9 @@ describe('admin console in Chromium', { timeout: 90_000 }, () => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('response', (response) => {
+      if (response.url().endsWith('/graphql')) void response.text().then((body) => apiBodies.push(body), () => undefined);
+    });
   }, 240_000);
 
   afterAll(async () => {
@@ -239,6 +243,23 @@ describe('admin console in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => detail.locator('#reauth-link').inputValue()).toContain('/auth/google/start?ticket=');
   });
 
+  it('disconnects only after confirmation', async () => {
+    const id = await integrationId('Delta Dental – Display', 'Delta Dental Group');
+    await page.goto(`${h.base}/admin/#/integrations/${id}`);
+    const detail = page.locator('integration-detail-view');
+    await expect.poll(() => detail.locator('.status-line').getAttribute('data-status')).toBe('HEALTHY');
+    await detail.locator('button:has-text("Disconnect…")').click();
+    await expect.poll(() => detail.locator('dialog').getAttribute('open')).toBe('');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => detail.locator('dialog').getAttribute('open')).toBeNull();
+    expect(await detail.locator('.status-line').getAttribute('data-status')).toBe('HEALTHY');
+
+    await detail.locator('button:has-text("Disconnect…")').click();
+    await detail.locator('dialog button[value="confirm"]').click();
+    await expect.poll(() => detail.locator('.status-line').getAttribute('data-status')).toBe('DISCONNECTED');
+    expect(await detail.locator('[data-outcome]').textContent()).toContain('is disconnected');
+  });
+
   it('shows a live change without a reload', async () => {
     const id = await integrationId('Acme – Spring Catalog', 'Acme Outdoor Co.');
     await page.goto(`${h.base}/admin/#/integrations/${id}`);
@@ -314,8 +335,18 @@ describe('admin console in Chromium', { timeout: 90_000 }, () => {
     expect(await page.locator('integrations-view #q').inputValue()).toBe('search');
   });
 
-  it('raised no CSP violations and no page errors', () => {
+  it('raised no CSP violations or page errors, and no token secret ever reached the browser', async () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(apiBodies.length).toBeGreaterThan(20);
+    const ids: Array<{ id: string }> = await h.database.dataSource.query('SELECT id FROM credentials');
+    const tokens = [...(await h.relink.services.credentials.loadMany(ids.map((r) => r.id))).values()]
+      .flatMap((c) => [c.accessToken, c.refreshToken])
+      .filter((t): t is string => Boolean(t));
+    expect(tokens.length).toBeGreaterThan(10);
+    for (const body of apiBodies) {
+      expect(body).not.toMatch(/EAA[A-Za-z0-9]{20}|ya29\.|1\/\/0[A-Za-z0-9_-]{20}/);
+      for (const token of tokens) expect(body.includes(token)).toBe(false);
+    }
   });
 });
