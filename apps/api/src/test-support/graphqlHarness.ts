@@ -60,6 +60,8 @@ export async function startHarness(name: string, overrides: Record<string, strin
   const database = await createTestDatabase(name);
   const config = testConfig(overrides);
   const relink = await createApp(config, { database });
+  // Tests idle on one keep-alive connection while seeding; Node's 5 s default closes it under fetch's feet (ECONNRESET).
+  relink.server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => relink.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(relink.server.address() as AddressInfo).port}`;
 
