@@ -268,6 +268,10 @@ describe('admin console in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => page.locator('admin-app [data-live-state]').getAttribute('data-live-state')).toBe('live');
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
 
+    // The tenant listens for changes: the detail's timeline shows the notification it is sent.
+    const tenantId = seed.tenants.find((t) => t.name === 'Acme Outdoor Co.')!.id;
+    await h.relink.services.webhookEndpoints.register({ kind: 'TENANT', tenantId, apiKeyId: 'e2e' }, tenantId, 'http://localhost:9/relink-hook');
+
     // The provider side first, then the change as the monitor would apply it.
     const users = (await h.control<{ users: Array<{ userId: string; name: string }> }>('/users')).users;
     await h.invalidate(users.find((u) => u.name === 'Maya Chen')!.userId, 'SECURITY_CHECKPOINT');
@@ -279,6 +283,8 @@ describe('admin console in Chromium', { timeout: 90_000 }, () => {
     );
     await expect.poll(() => detail.locator('.status-line').getAttribute('data-status'), { timeout: 15_000 }).toBe('REVOKED');
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+    await expect.poll(() => detail.locator('ol.timeline li[data-event-type="notification"]').count()).toBe(1);
+    expect(await detail.locator('ol.timeline li[data-event-type="notification"]').textContent()).toContain('http://localhost:9/relink-hook');
 
     await page.locator('admin-app nav a:has-text("Overview")').click();
     await expect.poll(() => page.locator('overview-view [data-live-feed]').textContent()).toContain('Acme – Spring Catalog');
