@@ -22,8 +22,13 @@ export interface MonitorOptions {
   sweepIntervalMs?: number;
   /** How long a claim holds an integration; a crashed worker's integrations are due again after it. Default 900 s. */
   leaseSeconds?: number;
-  /** Integrations per check job (Facebook: one Graph batch). Default 50. */
+  /** Facebook integrations per check job: one Graph batch call. Default 50. */
   batchSize?: number;
+  /**
+   * Google integrations per check job. Each is a refresh plus an Ads call of up to 10 s each, so a job
+   * stays well inside the job expiry (300 s) even when Google times out. Default 10.
+   */
+  googleBatchSize?: number;
   /** Integrations claimed per claim query. Default 1 000. */
   claimLimit?: number;
   /** Check jobs this process runs at once. Default 4. */
@@ -91,7 +96,7 @@ export class Monitor {
   private readonly leases: IntegrationLeases;
   private readonly schedule: CheckSchedulePolicy;
   private readonly random: () => number;
-  private readonly opts: Required<Pick<MonitorOptions, 'sweep' | 'sweepIntervalMs' | 'leaseSeconds' | 'batchSize' | 'claimLimit' | 'checkConcurrency' | 'deliveryConcurrency' | 'maxQueuedBatches' | 'pollingIntervalSeconds'>>;
+  private readonly opts: Required<Pick<MonitorOptions, 'sweep' | 'sweepIntervalMs' | 'leaseSeconds' | 'batchSize' | 'googleBatchSize' | 'claimLimit' | 'checkConcurrency' | 'deliveryConcurrency' | 'maxQueuedBatches' | 'pollingIntervalSeconds'>>;
   private boss: PgBoss | undefined;
   private checkWorkers: string[] = [];
   private deliverWorkers: string[] = [];
@@ -115,6 +120,7 @@ export class Monitor {
       sweepIntervalMs: options.sweepIntervalMs ?? 5_000,
       leaseSeconds: options.leaseSeconds ?? 900,
       batchSize: options.batchSize ?? 50,
+      googleBatchSize: options.googleBatchSize ?? 10,
       claimLimit: options.claimLimit ?? 1_000,
       checkConcurrency,
       deliveryConcurrency: options.deliveryConcurrency ?? 4,
@@ -263,8 +269,9 @@ export class Monitor {
     for (const { id, provider } of claim.ids) byProvider.set(provider, [...(byProvider.get(provider) ?? []), id]);
     const jobs: PgBoss.JobInsert<CheckJobData>[] = [];
     for (const [provider, ids] of byProvider) {
-      for (let i = 0; i < ids.length; i += this.opts.batchSize) {
-        jobs.push({ name: CHECK_QUEUE, data: { provider, lease: claim.lease, ids: ids.slice(i, i + this.opts.batchSize) } });
+      const size = provider === 'GOOGLE' ? this.opts.googleBatchSize : this.opts.batchSize;
+      for (let i = 0; i < ids.length; i += size) {
+        jobs.push({ name: CHECK_QUEUE, data: { provider, lease: claim.lease, ids: ids.slice(i, i + size) } });
       }
     }
     return jobs;
