@@ -12,6 +12,7 @@ import { createLogger } from './logger.js';
 import { healthRoute } from './http/healthRoute.js';
 import { adminRoute } from './http/adminRoute.js';
 import { widgetRoute } from './http/widgetRoute.js';
+import { demoRoute } from './http/demoRoute.js';
 import type { RequestContext } from './graphql/context.js';
 import { formatError } from './graphql/formatError.js';
 import { graphqlCors } from './graphql/cors.js';
@@ -77,6 +78,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(healthRoute(database));
   app.use(adminRoute());
   app.use(widgetRoute());
+  if (config.mode !== 'production') app.use(demoRoute(services, log));
   const providerRoutes = mountProviderRoutes(app, services, log);
   app.use(
     '/graphql',
