@@ -13,6 +13,7 @@ import { Integration, type RelinkDatabase } from '@relink/db';
 import { In } from 'typeorm';
 import { badInput, notFound, RelinkError } from '../graphql/errors.js';
 import { GRAPH_BATCH_LIMIT } from '../providers/FacebookGraphClient.js';
+import { grantCoversAdAccount, isUnreachableObject } from '../providers/facebookGrantCoverage.js';
 import type { ProviderClients } from '../providers/providerClients.js';
 import { jsonObject, type ProviderAnswer } from '../providers/providerFetch.js';
 import type { CredentialService, LoadedCredential } from './CredentialService.js';
@@ -172,10 +173,13 @@ export class CheckService {
     // One debug_token per distinct token; every integration on that token gets its answer.
     const tokens = [...new Set(withToken.map((t) => t.token))];
     const results = new Map<string, CheckResult>();
+    /** The debug_token body per token, to read which ad accounts the grant covers. */
+    const bodies = new Map<string, unknown>();
     if (mode === 'single') {
       for (const token of tokens) {
         const answer = await graph.debugToken(token);
         results.set(token, this.classifyDebugToken(answer, now, requiredScopes));
+        bodies.set(token, answer.body);
       }
     } else {
       for (let i = 0; i < tokens.length; i += GRAPH_BATCH_LIMIT) {
@@ -183,7 +187,11 @@ export class CheckService {
         const answer = await graph.debugTokens(chunk);
         const items = answer.status === 200 && Array.isArray(answer.body) ? classifyGraphBatchResponse(answer.body, { now, requiredScopes }) : [];
         const whole = items.length === chunk.length ? undefined : aboutInputToken(classifyProviderResponse('FACEBOOK', { ...answer, now }));
-        chunk.forEach((token, index) => results.set(token, whole ?? items[index] ?? { outcome: 'transient' }));
+        chunk.forEach((token, index) => {
+          results.set(token, whole ?? items[index] ?? { outcome: 'transient' });
+          const item: unknown = Array.isArray(answer.body) ? answer.body[index] : undefined;
+          if (item && typeof item === 'object') bodies.set(token, (item as Record<string, unknown>).body);
+        });
       }
     }
 
@@ -191,6 +199,11 @@ export class CheckService {
     for (const target of withToken) {
       let result = results.get(target.token) ?? { outcome: 'transient' };
       let detail: Record<string, unknown> = { via: mode === 'batch' ? 'debug_token batch' : 'debug_token' };
+      // A valid token whose grant no longer covers this ad account (the person lost their role on it).
+      if (result.outcome === 'valid' && grantCoversAdAccount(bodies.get(target.token), target.integration.externalAccountId) === false) {
+        result = { outcome: 'invalid', cause: 'PERMISSIONS_CHANGED' };
+        detail = { ...detail, reason: 'the grant no longer lists this ad account' };
+      }
       if (mode === 'single' && result.outcome === 'valid') {
         // The token is fine; can it still reach this ad account?
         const account = await graph.adAccount(target.token, target.integration.externalAccountId);
@@ -198,6 +211,9 @@ export class CheckService {
         if (reach.outcome === 'invalid') {
           result = reach;
           detail = { via: 'ad account call' };
+        } else if (isUnreachableObject(account.body)) {
+          result = { outcome: 'invalid', cause: 'PERMISSIONS_CHANGED' };
+          detail = { via: 'ad account call', reason: 'the ad account cannot be loaded with this token' };
         }
       }
       if (result.outcome === 'valid' && target.credential) worked.push(target.credential.id);
