@@ -84,6 +84,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     '/graphql',
     graphqlCors(),
     express.json({ limit: '100kb' }),
+    ...(readPath ? [readPath.frontDoor] : []),
     expressMiddleware(apollo, { context: httpContext(services, log) }),
   );
 

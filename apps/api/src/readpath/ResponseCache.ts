@@ -4,6 +4,8 @@ export interface CachedResponse {
   /** The tenant fingerprint read BEFORE the response was computed: the response is at least this new. */
   fingerprint: string;
   result: FormattedExecutionResult;
+  /** `result` as Apollo sends it (JSON + newline), for answering without Apollo. */
+  body: string;
 }
 
 export interface ResponseCacheStats {
@@ -21,6 +23,8 @@ export interface ResponseCacheStats {
  */
 export class ResponseCache {
   private readonly tenants = new Map<string, Map<string, CachedResponse>>();
+  /** (document hash, operation name as sent) pairs that were cached for some tenant. */
+  private readonly operations = new Set<string>();
   private readonly counters = { hits: 0, misses: 0, stale: 0, evicted: 0 };
 
   constructor(
@@ -29,7 +33,7 @@ export class ResponseCache {
   ) {}
 
   /** The response for `operationKey` if it was computed under `fingerprint`, else undefined. */
-  get(tenantKey: string, operationKey: string, fingerprint: string): FormattedExecutionResult | undefined {
+  get(tenantKey: string, operationKey: string, fingerprint: string): CachedResponse | undefined {
     const entries = this.tenants.get(tenantKey);
     const entry = entries?.get(operationKey);
     if (!entries || !entry) {
@@ -45,7 +49,17 @@ export class ResponseCache {
     this.tenants.delete(tenantKey);
     this.tenants.set(tenantKey, entries);
     this.counters.hits++;
-    return entry.result;
+    return entry;
+  }
+
+  /** Whether this operation (document hash + operation name as sent) was ever cached: a cheap pre-check. */
+  knowsOperation(queryHash: string, operationName: string | null | undefined): boolean {
+    return this.operations.has(`${queryHash}\n${operationName ?? ''}`);
+  }
+
+  rememberOperation(queryHash: string, operationName: string | null | undefined): void {
+    if (this.operations.size >= 10_000) this.operations.clear();
+    this.operations.add(`${queryHash}\n${operationName ?? ''}`);
   }
 
   set(tenantKey: string, operationKey: string, entry: CachedResponse): void {
@@ -62,6 +76,11 @@ export class ResponseCache {
     }
   }
 
+  /** Whether any response is cached for this operation of this tenant (however old). */
+  has(tenantKey: string, operationKey: string): boolean {
+    return this.tenants.get(tenantKey)?.has(operationKey) ?? false;
+  }
+
   /** Forgets every response of every viewer of `tenantId` (tenant keys are `<kind>:<tenantId>`). */
   dropTenant(tenantId: string): void {
     for (const kind of TENANT_VIEWER_KINDS) this.tenants.delete(`${kind}:${tenantId}`);
@@ -69,6 +88,7 @@ export class ResponseCache {
 
   clear(): void {
     this.tenants.clear();
+    this.operations.clear();
   }
 
   stats(): ResponseCacheStats {

@@ -1,7 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { authenticate } from '../auth/authenticate.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { Services } from '../services/services.js';
+import { readCacheFrontDoor } from './frontDoor.js';
 import { readCachePlugin } from './readCachePlugin.js';
 import { ResponseCache } from './ResponseCache.js';
 import { TenantFingerprints } from './TenantFingerprints.js';
@@ -9,6 +12,8 @@ import { TenantFingerprints } from './TenantFingerprints.js';
 export interface ReadPath {
   /** The Apollo plugin serving cached tenant reads (install it on the ApolloServer). */
   plugin: ApolloServerPlugin<RequestContext>;
+  /** Express middleware for `/graphql`, after the JSON body parser and before Apollo: serves current hits. */
+  frontDoor: RequestHandler;
   cache: ResponseCache;
   fingerprints: TenantFingerprints;
   /** Stops listening to status changes. */
@@ -26,6 +31,12 @@ export function createReadPath(services: Services, log?: Logger): ReadPath {
   const stop = services.statusBus.subscribe((notice) => cache.dropTenant(notice.tenantId));
   return {
     plugin: readCachePlugin({ cache, fingerprints, ...(log ? { log } : {}) }),
+    frontDoor: readCacheFrontDoor({
+      cache,
+      fingerprints,
+      // The same decision as the GraphQL context (httpContext): token + Origin.
+      viewerOf: (req) => authenticate(services, req.headers.authorization, req.headers.origin),
+    }),
     cache,
     fingerprints,
     close: () => {

@@ -39,7 +39,7 @@ export function readCachePlugin({ cache, fingerprints, log }: ReadCachePluginOpt
       const viewer = contextValue.viewer;
       if (viewer.kind !== 'TENANT' && viewer.kind !== 'WIDGET') return;
       const tenantKey = `${viewer.kind}:${viewer.tenantId}`;
-      let fill: { key: string; fingerprint: string } | undefined;
+      let fill: { key: string; fingerprint: string; queryHash: string } | undefined;
       return {
         async responseForOperation(rc) {
           if (!rc.queryHash || !isCacheable(rc.document, rc.operationName)) return null;
@@ -50,10 +50,11 @@ export function readCachePlugin({ cache, fingerprints, log }: ReadCachePluginOpt
             log?.warn({ err: error }, 'read cache: could not read the tenant fingerprint; answering uncached');
             return null;
           }
-          const key = operationKey(rc.queryHash, rc.operationName, rc.request.variables);
+          // The operation name as sent (not as resolved), so the front door computes the same key.
+          const key = operationKey(rc.queryHash, rc.request.operationName, rc.request.variables);
           const hit = cache.get(tenantKey, key, fingerprint);
-          if (hit) return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
-          fill = { key, fingerprint };
+          if (hit) return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
+          fill = { key, fingerprint, queryHash: rc.queryHash };
           return null;
         },
         async willSendResponse(rc) {
@@ -61,7 +62,9 @@ export function readCachePlugin({ cache, fingerprints, log }: ReadCachePluginOpt
           const result = rc.response.body.singleResult;
           const status = rc.response.http.status;
           if (result.errors?.length || !result.data || (status !== undefined && status !== 200)) return;
-          cache.set(tenantKey, fill.key, { fingerprint: fill.fingerprint, result: { data: result.data } });
+          const cached = { data: result.data };
+          cache.rememberOperation(fill.queryHash, rc.request.operationName);
+          cache.set(tenantKey, fill.key, { fingerprint: fill.fingerprint, result: cached, body: `${JSON.stringify(cached)}\n` });
         },
       };
     },
