@@ -6,11 +6,19 @@ export interface SandboxClock {
 
 export interface ResettableClock extends SandboxClock {
   reset(): void;
+  /** How far the clock has been advanced, in ms (kept across restarts by the state file). */
+  offsetMs: number;
 }
 
 export function createClock(realNow: () => number = Date.now): ResettableClock {
   let offsetMs = 0;
   return {
+    get offsetMs() {
+      return offsetMs;
+    },
+    set offsetMs(value: number) {
+      offsetMs = value;
+    },
     now: () => new Date(realNow() + offsetMs),
     advance(seconds: number) {
       if (!Number.isFinite(seconds) || seconds < 0) {

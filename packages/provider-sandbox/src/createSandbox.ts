@@ -16,6 +16,7 @@ import { invalidateUser, type InvalidationResult } from './invalidate.js';
 import { createMinter } from './mint.js';
 import type { NoticeResult } from './notices.js';
 import type { SandboxOptions, SandboxProvider } from './options.js';
+import { loadState, saveState } from './persistence.js';
 import { createStore, type AdAccount } from './store.js';
 import { addAdAccount, createUser, requireUser, SandboxInputError, type CreateUserInput } from './users.js';
 import { userView, type SandboxUserView } from './userView.js';
@@ -69,6 +70,27 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     noticeTimeoutMs: options.noticeTimeoutMs ?? 10_000,
   };
   const router = express.Router();
+  const stateFile = options.stateFile;
+  let saveTimer: NodeJS.Timeout | undefined;
+  // Save shortly after a change; one write covers a burst.
+  const scheduleSave = () => {
+    if (!stateFile) return;
+    saveTimer ??= setTimeout(() => {
+      saveTimer = undefined;
+      saveState(ctx, stateFile);
+    }, 200);
+  };
+  const saving = <T>(value: T): T => {
+    scheduleSave();
+    return value;
+  };
+  if (stateFile) {
+    loadState(ctx, stateFile);
+    router.use((_req, res, next) => {
+      res.on('finish', scheduleSave);
+      next();
+    });
+  }
   const sandbox: Sandbox = {
     router,
     publicUrl,
@@ -83,10 +105,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       clock.reset();
       ids.reset();
     },
-    createUser: (input) => userView(ctx, createUser(ctx, input)),
-    addAdAccount: (userId, name) => addAdAccount(ctx, userId, name),
+    createUser: (input) => saving(userView(ctx, createUser(ctx, input))),
+    addAdAccount: (userId, name) => saving(addAdAccount(ctx, userId, name)),
     listUsers: () => [...ctx.store.users.values()].map((u) => userView(ctx, u)),
-    invalidate: (userId, cause) => invalidateUser(ctx, userId, cause),
+    invalidate: (userId, cause) => saving(invalidateUser(ctx, userId, cause)),
     async sendRiscEvent(userId, eventType, eventOptions = {}) {
       const user = requireUser(ctx, userId);
       if (user.provider !== 'GOOGLE') throw new SandboxInputError(`RISC events are Google's; user ${userId} is a ${user.provider} user`);
@@ -108,6 +130,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     async close() {
       for (const req of ctx.faults.held) req.socket.destroy();
       ctx.faults.held.clear();
+      if (stateFile) {
+        clearTimeout(saveTimer);
+        saveTimer = undefined;
+        saveState(ctx, stateFile);
+      }
     },
   };
   router.use('/facebook', facebookRouter(ctx));

@@ -12,6 +12,9 @@ export interface IdSource {
   digits(stream: string, length: number): string;
   chars(stream: string, length: number, alphabet?: string): string;
   reset(): void;
+  /** The position of every stream, so a restored sandbox does not mint the same ids again. */
+  counters(): Record<string, number>;
+  restoreCounters(counters: Record<string, number>): void;
 }
 
 export function createIdSource(seed: number): IdSource {
@@ -45,6 +48,11 @@ export function createIdSource(seed: number): IdSource {
     },
     reset() {
       counters.clear();
+    },
+    counters: () => Object.fromEntries(counters),
+    restoreCounters(saved) {
+      counters.clear();
+      for (const [stream, n] of Object.entries(saved)) if (Number.isInteger(n) && n >= 0) counters.set(stream, n);
     },
   };
 }

@@ -12,6 +12,11 @@ export interface SandboxOptions {
   faultTimeoutMs?: number;
   /** Longest a pushed notice waits for the receiver (default 10 000 ms). */
   noticeTimeoutMs?: number;
+  /**
+   * Keep users, grants, tokens and the clock in this JSON file across restarts (`pnpm start` keeps it
+   * beside the database, so stored credentials stay valid). Absent: memory only.
+   */
+  stateFile?: string;
 }
 
 export type SandboxProvider = 'FACEBOOK' | 'GOOGLE';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Express } from 'express';
 import { createSandbox, type Sandbox } from '@relink/provider-sandbox';
 import type { Config } from '../config.js';
@@ -28,6 +29,9 @@ export function mountSandbox(app: Express, config: Config): Sandbox | undefined 
     ...(google
       ? { google: { clientId: config.google.clientId, clientSecret: config.google.clientSecret, riscReceiverUrl: `${config.publicUrl}/webhooks/google/risc` } }
       : {}),
+    // `pnpm start` keeps the sandbox's users and tokens beside the database, so a restart does not
+    // turn every stored credential into a dead one. Tests keep it in memory.
+    ...(config.mode === 'development' ? { stateFile: join(config.dataDir, 'sandbox-state.json') } : {}),
   });
   app.use('/sandbox', sandbox.router);
   return sandbox;
