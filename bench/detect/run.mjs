@@ -140,8 +140,12 @@ try {
     target.eventAt = performance.now();
     await control(`/users/${target.userId}/invalidate`, { cause: silentCause(await providerOf(target.integrationId)) });
     await requests.request([target.integrationId], 'host app reported a failing API call');
+    // One at a time, as the pushed and rechecked ones are (each control call / recheck is awaited).
+    const deadline = Date.now() + 30_000;
+    while (!changes.has(target.integrationId) && Date.now() < deadline) await sleep(5);
   }
   const requested = await latencies(groups.requested);
+  if (process.env.RELINK_BENCH_VERBOSE) console.log(groups.requested.map((t) => ((changes.get(t.integrationId) - t.eventAt) / 1000).toFixed(2)).join(" "));
 
   print('detect.pushed', pushed.length);
   print('detect.p50_s', quantile(push.seconds, 0.5).toFixed(3));
