@@ -126,6 +126,41 @@ export class CredentialService {
     };
   }
 
+  /**
+   * Live credentials of a provider whose refresh token passes `matches` (a RISC event may name a
+   * token only by its prefix or hash). Decrypts in pages; the tokens never leave this method.
+   */
+  async findByRefreshToken(provider: Provider, matches: (refreshToken: string) => boolean): Promise<string[]> {
+    const found: string[] = [];
+    const repo = this.database.dataSource.getRepository(Credential);
+    const pageSize = 500;
+    for (let offset = 0; ; offset += pageSize) {
+      const rows = await repo
+        .createQueryBuilder('c')
+        .where('c.provider = :provider AND c.revokedAt IS NULL AND c.refreshTokenCiphertext IS NOT NULL', { provider })
+        .orderBy('c.id')
+        .skip(offset)
+        .take(pageSize)
+        .getMany();
+      for (const row of rows) {
+        const token = this.decrypt(row).refreshToken;
+        if (token !== null && matches(token)) found.push(row.id);
+      }
+      if (rows.length < pageSize) return found;
+    }
+  }
+
+  /** Deletes the stored tokens of these credentials (wiped, revoked). */
+  async deleteTokens(credentialIds: readonly string[], em?: EntityManager): Promise<void> {
+    if (credentialIds.length === 0) return;
+    await this.manager(em).query(
+      `UPDATE credentials SET access_token_ciphertext = '', access_token_key_id = '', refresh_token_ciphertext = NULL,
+         refresh_token_key_id = NULL, revoked_at = COALESCE(revoked_at, now()), updated_at = now()
+       WHERE id = ANY($1::uuid[])`,
+      [[...credentialIds]],
+    );
+  }
+
   /** Keeps a freshly refreshed access token (Google) and notes the successful use. */
   async storeAccessToken(credentialId: string, accessToken: string, expiresAt: Date | null): Promise<void> {
     const access = this.cipher.encrypt(accessToken);

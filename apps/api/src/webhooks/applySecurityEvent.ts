@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { InvalidationCause, Provider, SecurityEventResult, SecuritySubject } from '@relink/core';
 import { IntegrationEvent } from '@relink/db';
 import type { Services } from '../services/services.js';
@@ -26,21 +27,41 @@ export interface SecurityEventOutcome {
   outcome: SecurityEventResult['outcome'];
 }
 
-/** Identities a pushed event is about. Token subjects (a refresh token's prefix or hash) are not matched. */
-async function identityIds(services: Services, provider: Provider, subject: SecuritySubject | undefined): Promise<string[]> {
-  if (!subject) return [];
+/** A RISC `oauth_token` subject names a refresh token by its first characters or a double SHA-512 hash. */
+export function refreshTokenMatcher(subject: Extract<SecuritySubject, { kind: 'google-token' }>): ((token: string) => boolean) | undefined {
+  const given = subject.token;
+  const alg = subject.tokenIdentifierAlg ?? 'prefix';
+  if (alg === 'prefix') return given.length >= 8 ? (token) => token.startsWith(given) : undefined;
+  if (alg === 'hash_base64_sha512_sha512') {
+    return (token) => {
+      const inner = createHash('sha512').update(token).digest();
+      const binary = createHash('sha512').update(inner).digest('base64');
+      const hex = createHash('sha512').update(inner.toString('hex')).digest('base64');
+      return given === binary || given === hex;
+    };
+  }
+  return undefined;
+}
+
+/** Who a pushed event is about: identities (all their integrations), or single credentials (a token subject). */
+async function subjectsOf(services: Services, provider: Provider, subject: SecuritySubject | undefined): Promise<{ identityIds: string[]; credentialIds: string[] }> {
+  const none = { identityIds: [], credentialIds: [] };
+  if (!subject) return none;
   const db = services.database.dataSource;
+  const ids = async (text: string, params: unknown[]) => (await sqlRows(db, text, params)).map((r) => String(r.id));
   switch (subject.kind) {
     case 'facebook-user':
-      return (await sqlRows(db, 'SELECT id FROM provider_identities WHERE provider = $1 AND external_user_id = $2', [provider, subject.userId])).map((r) => String(r.id));
+      return { identityIds: await ids('SELECT id FROM provider_identities WHERE provider = $1 AND external_user_id = $2', [provider, subject.userId]), credentialIds: [] };
     case 'google-iss-sub':
-      return (await sqlRows(db, 'SELECT id FROM provider_identities WHERE provider = $1 AND external_user_id = $2', [provider, subject.sub])).map((r) => String(r.id));
+      return { identityIds: await ids('SELECT id FROM provider_identities WHERE provider = $1 AND external_user_id = $2', [provider, subject.sub]), credentialIds: [] };
     case 'google-email':
-      return (await sqlRows(db, 'SELECT id FROM provider_identities WHERE provider = $1 AND lower(email) = lower($2)', [provider, subject.email])).map((r) => String(r.id));
-    case 'google-token':
-      return [];
+      return { identityIds: await ids('SELECT id FROM provider_identities WHERE provider = $1 AND lower(email) = lower($2)', [provider, subject.email]), credentialIds: [] };
+    case 'google-token': {
+      const matches = refreshTokenMatcher(subject);
+      return matches ? { identityIds: [], credentialIds: await services.credentials.findByRefreshToken(provider, matches) } : none;
+    }
     default:
-      return [];
+      return none;
   }
 }
 
@@ -52,7 +73,7 @@ async function identityIds(services: Services, provider: Provider, subject: Secu
  */
 export async function applySecurityEvent(services: Services, input: SecurityEventInput): Promise<SecurityEventOutcome> {
   const { result } = input;
-  const identities = await identityIds(services, input.provider, result.subject);
+  const { identityIds: identities, credentialIds } = await subjectsOf(services, input.provider, result.subject);
   const now = new Date();
   const outcome = await services.database.dataSource.transaction(async (em) => {
     const inserted = await sqlRows(
@@ -61,11 +82,12 @@ export async function applySecurityEvent(services: Services, input: SecurityEven
       [input.provider, input.dedupeKey.slice(0, 512)],
     );
     const base: SecurityEventOutcome = { duplicate: inserted.length === 0, identities: identities.length, integrationIds: [], changed: 0, outcome: result.outcome };
-    if (base.duplicate || identities.length === 0) return base;
+    if (base.duplicate || (identities.length === 0 && credentialIds.length === 0)) return base;
     const rows = await sqlRows(
       em,
-      "SELECT id, tenant_id, status, cause FROM integrations WHERE identity_id = ANY($1::uuid[]) AND provider = $2 AND status <> 'DISCONNECTED' ORDER BY id",
-      [identities, input.provider],
+      `SELECT id, tenant_id, status, cause FROM integrations
+       WHERE (identity_id = ANY($1::uuid[]) OR credential_id = ANY($2::uuid[])) AND provider = $3 AND status <> 'DISCONNECTED' ORDER BY id`,
+      [identities, credentialIds, input.provider],
     );
     const ids = rows.map((r) => String(r.id));
     base.integrationIds = ids;
@@ -93,7 +115,10 @@ export async function applySecurityEvent(services: Services, input: SecurityEven
         });
       }
     }
-    if (input.deleteTokens) for (const identityId of identities) await services.credentials.deleteTokensOfIdentity(identityId, em);
+    if (input.deleteTokens) {
+      for (const identityId of identities) await services.credentials.deleteTokensOfIdentity(identityId, em);
+      await services.credentials.deleteTokens(credentialIds, em);
+    }
     if (input.forgetIdentity) {
       await em.query("UPDATE provider_identities SET name = 'Deleted user', email = NULL, updated_at = now() WHERE id = ANY($1::uuid[])", [identities]);
     }

@@ -1,7 +1,9 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Provider } from '@relink/core';
+import { RISC_EVENT_TYPES } from '@relink/core';
 import { donePageData, startProviderHarness, type ProviderHarness } from '../test-support/providerHarness.js';
+import { applySecurityEvent } from './applySecurityEvent.js';
 
 describe('provider webhooks through the sandbox', () => {
   let h: ProviderHarness;
@@ -63,6 +65,40 @@ describe('provider webhooks through the sandbox', () => {
     expect(after).toBeInstanceOf(Date);
     expect(after!.getTime()).toBeGreaterThan(before?.getTime() ?? 0);
     expect((await row(id)).status).toBe('REVOKED');
+  });
+
+  it('Google token-revoked names one refresh token (prefix or double hash): only its integrations break', async () => {
+    const a = await connect('GOOGLE', 'Token Prefix');
+    const b = await connect('GOOGLE', 'Token Hash');
+    const bystander = await connect('GOOGLE', 'Bystander');
+    const refreshOf = async (id: string) => {
+      const rows: Array<{ credential_id: string }> = await h.database.dataSource.query('SELECT credential_id FROM integrations WHERE id = $1', [id]);
+      return (await h.relink.services.credentials.load(rows[0]!.credential_id))!.refreshToken!;
+    };
+    const event = (token: string, alg: string, jti: string) =>
+      applySecurityEvent(h.relink.services, {
+        provider: 'GOOGLE',
+        dedupeKey: `jti:${jti}`,
+        actor: 'provider:google-risc',
+        deleteTokens: true,
+        result: {
+          outcome: 'invalid',
+          cause: 'APP_DEAUTHORIZED',
+          eventType: RISC_EVENT_TYPES.tokenRevoked,
+          occurredAt: new Date(),
+          subject: { kind: 'google-token', tokenType: 'refresh_token', tokenIdentifierAlg: alg, token },
+        },
+      });
+    const first = await event((await refreshOf(a.id)).slice(0, 16), 'prefix', 'token-1');
+    expect(first.integrationIds).toEqual([a.id]);
+    const inner = createHash('sha512').update(await refreshOf(b.id)).digest();
+    const second = await event(createHash('sha512').update(inner).digest('base64'), 'hash_base64_sha512_sha512', 'token-2');
+    expect(second.integrationIds).toEqual([b.id]);
+    expect(await row(a.id)).toMatchObject({ status: 'REVOKED', cause: 'APP_DEAUTHORIZED' });
+    expect(await row(b.id)).toMatchObject({ status: 'REVOKED', cause: 'APP_DEAUTHORIZED' });
+    expect(await row(bystander.id)).toMatchObject({ status: 'HEALTHY' });
+    expect(await tokensOf((await row(a.id)).identity_id)).toEqual([{ access_token_ciphertext: '', refresh_token_ciphertext: null }]);
+    expect((await event('short', 'prefix', 'token-3')).integrationIds).toEqual([]);
   });
 
   it('Google credential-change-required is an advisory: recorded, no status change', async () => {
