@@ -126,6 +126,16 @@ export class TicketService {
     return { ok: false, reason: existing.used_at ? 'used' : 'expired' };
   }
 
+  /** Deletes tickets that expired more than `olderThanSeconds` ago (housekeeping); returns how many. */
+  async purgeExpired(olderThanSeconds = 24 * 60 * 60): Promise<number> {
+    const rows = await sqlRows(
+      this.database.dataSource,
+      'DELETE FROM oauth_tickets WHERE expires_at < now() - make_interval(secs => $1) RETURNING id',
+      [olderThanSeconds],
+    );
+    return rows.length;
+  }
+
   /** Binds a fresh `state` (and the PKCE verifier, encrypted) to a consumed ticket; returns the state to send. */
   async bindState(ticketId: string, pkceVerifier: string | undefined): Promise<string> {
     const state = randomBytes(32).toString('base64url');
