@@ -4,7 +4,6 @@
 // integration must eventually get a real answer. Time is compressed: per-integration back-off starts
 // at 1 s and provider-asked waits are honoured up to 3 s (the product defaults: 60 s and 1 h).
 // Prints faults.false_invalidations, faults.unchecked, faults.injected, faults.seconds.
-/* global setInterval, clearInterval */
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import {

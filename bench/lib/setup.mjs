@@ -1,4 +1,3 @@
-/* global URLSearchParams, AbortSignal, setInterval, clearInterval */
 // Shared set-up for the monitor benchmarks: build check, the standalone sandbox, token minting,
 // seeding by multi-row INSERT, peak RSS. Plain Node (no Vitest); imports the workspace packages' dist.
 import { spawn, spawnSync } from 'node:child_process';

@@ -1,4 +1,3 @@
-/* global document, window, CustomEvent, Element */
 // The demo host page's own script (served as /demo/demo.js; the page's CSP allows no inline script).
 // Invalidate buttons call the sandbox's control endpoint, "Recheck now" asks Relink to check the
 // demo tenant's integrations, and every widget event is logged. An expired widget session is
