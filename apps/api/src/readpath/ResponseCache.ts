@@ -13,6 +13,8 @@ export interface ResponseCacheStats {
   misses: number;
   stale: number;
   evicted: number;
+  /** Hits answered by the front door, before Apollo (also counted in `hits`). */
+  frontDoorHits: number;
   entries: number;
 }
 
@@ -25,7 +27,7 @@ export class ResponseCache {
   private readonly tenants = new Map<string, Map<string, CachedResponse>>();
   /** (document hash, operation name as sent) pairs that were cached for some tenant. */
   private readonly operations = new Set<string>();
-  private readonly counters = { hits: 0, misses: 0, stale: 0, evicted: 0 };
+  private readonly counters = { hits: 0, misses: 0, stale: 0, evicted: 0, frontDoorHits: 0 };
 
   constructor(
     private readonly maxTenants = 20_000,
@@ -50,6 +52,10 @@ export class ResponseCache {
     this.tenants.set(tenantKey, entries);
     this.counters.hits++;
     return entry;
+  }
+
+  countFrontDoorHit(): void {
+    this.counters.frontDoorHits++;
   }
 
   /** Whether this operation (document hash + operation name as sent) was ever cached: a cheap pre-check. */

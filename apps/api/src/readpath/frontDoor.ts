@@ -77,6 +77,7 @@ export function readCacheFrontDoor({ cache, fingerprints, viewerOf }: FrontDoorO
     res.statusCode = 200;
     res.setHeader('content-type', contentType);
     res.send(entry.body);
+    cache.countFrontDoorHit();
     return true;
   }
 }
