@@ -36,7 +36,7 @@ describe('buildBanners', () => {
       integration('4', { authorizedBy: { ...jane, externalUserId: 'fb_other' } }),
       integration('5', { authorizedBy: null }),
     ]);
-    expect(banners.map((b) => [b.key, b.integrations.map((i) => i.id)])).toEqual([
+    expect(banners.map((b) => [b.key, b.members.map((i) => i.id)])).toEqual([
       ['reauth:FACEBOOK:fb_jane|PASSWORD_CHANGED', ['2', '1']],
       ['reauth:FACEBOOK:fb_jane|TOKEN_EXPIRED', ['3']],
       ['reauth:FACEBOOK:fb_other|PASSWORD_CHANGED', ['4']],
@@ -50,7 +50,7 @@ describe('buildBanners', () => {
       integration('new', { authorizedBy: null, untrackedSince: '2030-06-01T00:00:00.000Z', cause: cause('TOKEN_EXPIRED') }),
       integration('sec', { authorizedBy: null, untrackedSince: '2030-07-01T00:00:00.000Z', cause: cause('SECURITY_CHECKPOINT', true) }),
     ]);
-    expect(banners.map((b) => b.integrations[0]?.id)).toEqual(['sec', 'old', 'new']);
+    expect(banners.map((b) => b.members[0]?.id)).toEqual(['sec', 'old', 'new']);
   });
 
   it('uses the earliest untracked start of a group', () => {

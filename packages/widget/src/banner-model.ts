@@ -15,8 +15,8 @@ export interface Banner {
   /** Changes whenever the invalidation does: keys dismissals and announcements. */
   fingerprint: string;
   provider: Provider;
-  /** Sorted by name. */
-  integrations: WidgetIntegration[];
+  /** The integrations in the banner, sorted by name. */
+  members: WidgetIntegration[];
   /** The shared cause (`reauth` only). */
   cause: CauseInfo | null;
   /** Whose consent fixes the group (null for `checking` and for integrations without one). */
@@ -61,16 +61,16 @@ export function buildBanners(integrations: Iterable<WidgetIntegration>): Banner[
     const since = kind === 'reauth' ? integration.untrackedSince : kind === 'expiring' ? integration.tokenExpiresAt : null;
     const banner = banners.get(key);
     if (!banner) {
-      banners.set(key, { kind, key, fingerprint: '', provider, integrations: [integration], cause: kind === 'reauth' ? cause : null, identity, since });
+      banners.set(key, { kind, key, fingerprint: '', provider, members: [integration], cause: kind === 'reauth' ? cause : null, identity, since });
       continue;
     }
-    banner.integrations.push(integration);
+    banner.members.push(integration);
     if (time(since) < time(banner.since)) banner.since = since;
   }
   const list = [...banners.values()];
   for (const banner of list) {
-    banner.integrations.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-    banner.fingerprint = `${banner.kind}:${banner.integrations.map((i) => `${i.id}@${i.statusChangedAt}`).sort().join()}`;
+    banner.members.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    banner.fingerprint = `${banner.kind}:${banner.members.map((i) => `${i.id}@${i.statusChangedAt}`).sort().join()}`;
   }
   return list.sort(
     (a, b) =>

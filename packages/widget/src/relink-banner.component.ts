@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { apiEndpoint, type ApiEndpoint } from './api-endpoint.js';
 import { bannerKind, buildBanners, type Banner } from './banner-model.js';
 import { PROVIDER_NAMES, catalogueFor, formatDuration, type Catalogue } from './catalogue.js';
-import { Dismissals } from './dismissals.js';
+import { dismiss, isDismissed } from './dismissals.js';
 import { relinkEvent, type RelinkEventMap, type RelinkRefreshedDetail } from './events.js';
 import { icon } from './icons.js';
 import { renderKeyedCards } from './keyed-cards.js';
@@ -125,7 +125,6 @@ export class RelinkBanner extends LitElement {
 
   #endpoint: ApiEndpoint | null = null;
   #live: LiveUpdates | null = null;
-  #dismissals: Dismissals | null = null;
   #announced = new Map<string, boolean>();
   #redirectChecked = false;
   #generation = 0;
@@ -184,7 +183,6 @@ export class RelinkBanner extends LitElement {
     }
     if (this.#endpoint?.origin !== endpoint.origin) {
       this.#integrations = new Map();
-      this.#dismissals = new Dismissals(endpoint.origin);
       this.#redirectChecked = false;
     }
     this.#endpoint = endpoint;
@@ -298,10 +296,15 @@ export class RelinkBanner extends LitElement {
   #showSuccesses(resolved: WidgetIntegration[]): void {
     const until = Date.now() + SUCCESS_VISIBLE_MS;
     const catalogue = this.#catalogue();
-    const added = buildBanners(resolved).map((banner, index): Success => ({ ...banner, kind: 'success', key: `success:${until}:${index}`, until }));
-    this.#successes = [...this.#successes, ...added];
+    // One success per group: integrations of a group that heal one event after another join it.
+    const added = buildBanners(resolved).map((banner): Success => {
+      const key = `success:${banner.key}`;
+      const earlier = this.#successes.find((success) => success.key === key)?.members ?? [];
+      return { ...banner, kind: 'success', key, until, members: [...earlier, ...banner.members] };
+    });
+    this.#successes = [...this.#successes.filter((success) => !added.some((banner) => banner.key === success.key)), ...added];
     this.#politeMessage = added
-      .map(({ provider, integrations }) => `${catalogue.successTitle}: ${PROVIDER_NAMES[provider]} · ${integrations.map((i) => i.name).join(', ')}. ${catalogue.successBody}`)
+      .map(({ provider, members }) => `${catalogue.successTitle}: ${PROVIDER_NAMES[provider]} · ${members.map((i) => i.name).join(', ')}. ${catalogue.successBody}`)
       .join(' ');
     this.requestUpdate();
     setTimeout(() => {
@@ -334,7 +337,7 @@ export class RelinkBanner extends LitElement {
 
   #markStillBroken(integrationIds: string[]): void {
     for (const banner of buildBanners(this.#integrations.values())) {
-      if (banner.kind !== 'checking' && banner.integrations.some((integration) => integrationIds.includes(integration.id))) {
+      if (banner.kind !== 'checking' && banner.members.some((integration) => integrationIds.includes(integration.id))) {
         this.#setProblem(banner.key, this.#catalogue().stillDisconnected(banner.identity?.name ?? null));
       }
     }
@@ -359,7 +362,7 @@ export class RelinkBanner extends LitElement {
       return;
     }
     const endpoint = this.#endpoint;
-    const first = banner.integrations[0];
+    const first = banner.members[0];
     if ((existing && !existing.popup) || !endpoint || !first) return;
 
     // Open the popup now, inside the click, so the browser does not block it; navigate it later.
@@ -371,7 +374,7 @@ export class RelinkBanner extends LitElement {
       // blocked, or a reused popup that already shows another origin
     }
     const mode = popup ? 'popup' : 'redirect';
-    const integrationIds = banner.integrations.map((integration) => integration.id);
+    const integrationIds = banner.members.map((integration) => integration.id);
     for (const id of integrationIds) this.#requestedVia.set(id, mode);
     this.#setProblem(banner.key, null);
     this.#refreshes.set(banner.key, { ids: integrationIds, popup });
@@ -384,7 +387,7 @@ export class RelinkBanner extends LitElement {
         popup.location.href = url;
         this.#watchPopups();
       } else {
-        sessionWrite(this.#key('pending-redirect'), { integrations: banner.integrations, at: Date.now() } satisfies PendingRedirect);
+        sessionWrite(this.#key('pending-redirect'), { integrations: banner.members, at: Date.now() } satisfies PendingRedirect);
         location.assign(url);
       }
     } catch (caught) {
@@ -443,10 +446,10 @@ export class RelinkBanner extends LitElement {
   };
 
   #dismiss(banner: Banner): void {
-    if (!this.#dismissals || this.dismissHours <= 0) return;
-    const until = this.#dismissals.dismiss(banner.fingerprint, Date.now(), this.dismissHours);
+    if (this.dismissHours <= 0) return;
+    const until = dismiss(this.#key('dismissed'), banner.fingerprint, Date.now(), this.dismissHours);
     this.#emit('relink-dismiss', {
-      integrationIds: banner.integrations.map((integration) => integration.id),
+      integrationIds: banner.members.map((integration) => integration.id),
       until: new Date(until).toISOString(),
     });
     this.requestUpdate();
@@ -488,7 +491,7 @@ export class RelinkBanner extends LitElement {
     const catalogue = catalogueFor(lang);
     const now = Date.now();
     const banners = buildBanners(this.#integrations.values()).filter(
-      (banner) => !this.#dismissals?.isDismissed(banner.fingerprint, now, this.dismissHours),
+      (banner) => !isDismissed(this.#key('dismissed'), banner.fingerprint, now, this.dismissHours),
     );
     this.#cardTemplates = [...banners, ...this.#successes].map((banner, index) => [banner.key, this.#banner(banner, `relink-${index}`, catalogue, lang, now)]);
     return html`<div class="stack" part="stack"></div>
@@ -497,13 +500,13 @@ export class RelinkBanner extends LitElement {
 
   /** One banner; `id` labels it by its title (unique in this render). */
   #banner(banner: Banner, id: string, catalogue: Catalogue, lang: string, now: number): TemplateResult {
-    const { kind, key, integrations, cause, identity, since } = banner;
+    const { kind, key, members, cause, identity, since } = banner;
     const provider = PROVIDER_NAMES[banner.provider];
-    const count = integrations.length;
+    const count = members.length;
     const eyebrow =
       count > 1
         ? [provider, catalogue.adAccounts(count), ...(identity ? [catalogue.connectedBy(identity.name)] : [])].join(' · ')
-        : `${provider} · ${integrations[0]?.name}`;
+        : `${provider} · ${members[0]?.name}`;
     const refreshing = this.#refreshes.get(key);
     const problem = this.#problems.get(key);
     const reauth = kind === 'reauth';
@@ -543,7 +546,7 @@ export class RelinkBanner extends LitElement {
           ${title}${reauth && cause?.securityRelated ? html`<span class="badge" part="badge">${catalogue.securityBadge}</span>` : nothing}
         </p>
         ${body ? html`<p part="body">${body}</p>` : nothing}
-        ${count > 1 ? html`<ul part="accounts">${integrations.map((integration) => html`<li>${integration.name}</li>`)}</ul>` : nothing}
+        ${count > 1 ? html`<ul part="accounts">${members.map((integration) => html`<li>${integration.name}</li>`)}</ul>` : nothing}
         ${action ? html`<p part="action">${action}</p>` : nothing}
         ${reauth && since
           ? html`<p part="untracked" aria-live="off">

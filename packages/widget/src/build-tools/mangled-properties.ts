@@ -29,6 +29,9 @@ export const MANGLED_PROPERTIES: readonly string[] = [
   'stillDisconnected',
   'startFailed',
   // banner-model.ts, the component's Success and Refresh records
+  'kind',
+  'ids',
+  'members',
   'fingerprint',
   'since',
   'identity',
