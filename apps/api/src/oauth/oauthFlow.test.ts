@@ -104,6 +104,11 @@ describe('OAuth connect flow through the sandbox', () => {
     expect(again.response.status).toBe(400);
     expect(JSON.parse(again.body)).toMatchObject({ ok: false, error: 'ticket_used' });
     expect(await snapshot()).toEqual(before);
+    // A popup's opener still hears that it failed.
+    const popup = await h.relink.services.connections.startAuthorization({ tenantId, provider: 'FACEBOOK', kind: 'connect', openerOrigin: 'https://host.example', actor: 'test' });
+    await fetch(popup.url, { redirect: 'manual' });
+    const page = await h.follow(popup.url);
+    expect(donePageData(page.body)).toEqual({ openerOrigin: 'https://host.example', message: { source: 'relink', type: 'oauth-complete', ok: false, error: 'ticket_used' } });
   });
 
   it('refuses an expired ticket and an unknown one', async () => {

@@ -29,7 +29,7 @@ function queryString(req: Request, name: string): string | undefined {
 }
 
 /** Ends a flow on a failure page (or JSON), telling the opener when there is one. Nothing was stored. */
-function fail(req: Request, res: Response, log: Logger, code: OAuthFailureCode, reason: string, ticket?: TicketRecord): void {
+function fail(req: Request, res: Response, log: Logger, code: OAuthFailureCode, reason: string, ticket?: TicketRecord, openerOrigin?: string): void {
   const copy = OAUTH_FAILURES[code];
   log.warn({ oauth: { code, reason, provider: ticket?.provider, ticketId: ticket?.id, tenantId: ticket?.tenantId } }, `OAuth flow stopped: ${code}`);
   sendDonePage(req, res, copy.status, {
@@ -38,7 +38,7 @@ function fail(req: Request, res: Response, log: Logger, code: OAuthFailureCode, 
     message: copy.message,
     action: copy.action,
     error: code,
-    openerOrigin: ticket?.openerOrigin ?? null,
+    openerOrigin: ticket?.openerOrigin ?? openerOrigin ?? null,
     returnTo: ticket?.returnTo ?? null,
   });
 }
@@ -94,7 +94,10 @@ export function oauthRouter({ services, clients, passport, log }: OAuthRouterDep
     if (!token) return fail(req, res, log, 'missing_ticket', 'no ticket parameter');
     try {
       const consumed = await services.tickets.consume(token, provider);
-      if (!consumed.ok) return fail(req, res, log, `ticket_${consumed.reason}`, `ticket ${consumed.reason}`);
+      if (!consumed.ok) {
+        // The refused ticket's opener still hears that this popup failed (nothing else of the ticket is used).
+        return fail(req, res, log, `ticket_${consumed.reason}`, `ticket ${consumed.reason}`, undefined, consumed.openerOrigin);
+      }
       const ticket = consumed.ticket;
       startingTickets.set(req, ticket);
       const loginHint = queryString(req, 'login_hint')?.slice(0, 320);

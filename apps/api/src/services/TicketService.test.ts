@@ -35,6 +35,9 @@ describe('TicketService', () => {
     const results = await Promise.all([tickets.consume(token, 'GOOGLE'), tickets.consume(token, 'GOOGLE'), tickets.consume(token, 'GOOGLE')]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(['used', 'used']);
+    const opened = await tickets.mint({ tenantId, provider: 'GOOGLE', kind: 'connect', actor: 'test', openerOrigin: 'https://host.example' });
+    await tickets.consume(opened.token, 'GOOGLE');
+    expect(await tickets.consume(opened.token, 'GOOGLE')).toEqual({ ok: false, reason: 'used', openerOrigin: 'https://host.example' });
   });
 
   it('tells expired, unknown and wrong-provider tickets apart', async () => {

@@ -39,7 +39,10 @@ export interface MintTicketInput {
 /** Why a ticket or state was refused, for the page and the log. */
 export type TicketRefusal = 'unknown' | 'used' | 'expired';
 
-export type ConsumeResult = { ok: true; ticket: TicketRecord } | { ok: false; reason: TicketRefusal };
+export type ConsumeResult =
+  | { ok: true; ticket: TicketRecord }
+  /** `openerOrigin`: where the refused ticket's popup reports to, so the opener still hears of the failure. */
+  | { ok: false; reason: TicketRefusal; openerOrigin?: string };
 
 type Row = SqlRow;
 
@@ -118,12 +121,13 @@ export class TicketService {
     const row = rows[0];
     if (row) return { ok: true, ticket: toRecord(row) };
     const found = await sqlRows(this.database.dataSource, 
-      'SELECT used_at, expires_at > now() AS live FROM oauth_tickets WHERE token_hash = $1 AND provider = $2',
+      'SELECT used_at, opener_origin FROM oauth_tickets WHERE token_hash = $1 AND provider = $2',
       [hash, provider],
     );
     const existing = found[0];
     if (!existing) return { ok: false, reason: 'unknown' };
-    return { ok: false, reason: existing.used_at ? 'used' : 'expired' };
+    const openerOrigin = text(existing.opener_origin);
+    return { ok: false, reason: existing.used_at ? 'used' : 'expired', ...(openerOrigin ? { openerOrigin } : {}) };
   }
 
   /** Deletes tickets that expired more than `olderThanSeconds` ago (housekeeping); returns how many. */
