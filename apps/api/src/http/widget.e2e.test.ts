@@ -258,4 +258,35 @@ describe(`<relink-banner> end to end in Chromium against the API (${DB})`, { tim
     ]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('the /demo/ page: an invalidate button next to the banner makes it react, under the page\'s strict CSP', async () => {
+    const demo = await context.newPage();
+    const errors: string[] = [];
+    demo.on('pageerror', (error) => errors.push(error.message));
+    await demo.addInitScript(
+      "window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+    );
+    const response = await demo.goto(`${h.base}/demo/`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await demo.locator('relink-banner').waitFor({ state: 'attached' });
+    await expect.poll(() => demo.evaluate("customElements.get('relink-banner') !== undefined")).toBe(true);
+    await demo.waitForTimeout(1000); // fetched and subscribed
+    expect(await demo.locator('relink-banner [part~="banner"]').count()).toBe(0);
+
+    await demo.locator('button.invalidate[data-cause="APP_DEAUTHORIZED"]').first().click();
+    await demo.locator('relink-banner [data-kind="reauth"]').waitFor({ timeout: 3000 });
+    expect(await demo.locator('relink-banner [data-kind="reauth"]').innerText()).toContain(causeInfo('APP_DEAUTHORIZED').title);
+    expect(await demo.locator('#status').innerText()).toContain('APP_DEAUTHORIZED');
+    await demo.screenshot({ path: join(ARTIFACTS, 'widget-7-demo-page.png'), fullPage: true });
+
+    // A cause found by the next check: nothing until "Recheck now".
+    await demo.locator('button.invalidate[data-cause="ADMIN_POLICY"]').click();
+    await demo.locator('#recheck').click();
+    await expect.poll(() => demo.locator('#status').innerText(), { timeout: 10_000 }).toMatch(/^Rechecked \d+ integration/);
+    await expect.poll(() => demo.locator('relink-banner [data-kind="reauth"]').count(), { timeout: 5000 }).toBe(2);
+    expect(await demo.evaluate('window.__csp')).toEqual([]);
+    expect(errors).toEqual([]);
+    await demo.close();
+  });
 });
