@@ -30,6 +30,7 @@ describe('loadConfig', () => {
     [{ FACEBOOK_APP_ID: '123' }, /^FACEBOOK_APP_SECRET /],
     [{ GOOGLE_CLIENT_SECRET: 's' }, /^GOOGLE_CLIENT_ID /],
     [{ NODE_ENV: 'production' }, /^RELINK_ENCRYPTION_KEYS is required/],
+    [{ GOOGLE_CLIENT_TESTING_MODE: 'maybe' }, /^GOOGLE_CLIENT_TESTING_MODE /],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -41,6 +42,12 @@ describe('loadConfig', () => {
     expect(config.google.mode).toBe('disabled');
     expect(config.adminToken).toBeUndefined();
     expect(config.generated).toEqual({});
+  });
+
+  it('reads the Google testing-mode flag and Ads developer token', () => {
+    expect(loadConfig({}).googleTestingMode).toBe(false);
+    const config = loadConfig({ GOOGLE_CLIENT_TESTING_MODE: 'true', GOOGLE_ADS_DEVELOPER_TOKEN: 'dev-token' });
+    expect(config).toMatchObject({ googleTestingMode: true, googleAdsDeveloperToken: 'dev-token' });
   });
 
   it('uses real providers when credentials are given', () => {

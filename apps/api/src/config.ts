@@ -19,6 +19,10 @@ export interface Config {
   adminToken: string | undefined;
   facebook: ProviderConfig;
   google: ProviderConfig;
+  /** The Google OAuth client is in "Testing" publishing status: its refresh tokens die after 7 days. */
+  googleTestingMode: boolean;
+  /** Google Ads API developer token (the real Ads API refuses calls without one). */
+  googleAdsDeveloperToken: string | undefined;
   /** Settings generated in dev mode because they were missing; printed once at start. */
   generated: Record<string, string>;
 }
@@ -69,6 +73,14 @@ function checkEncryptionKeys(raw: string): void {
     if (ids.has(id)) throw new ConfigError(`RELINK_ENCRYPTION_KEYS names key "${id}" twice`);
     ids.add(id);
   }
+}
+
+function readBoolean(env: Env, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return false;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 function readProvider(env: Env, idVar: string, secretVar: string, mode: RunMode): ProviderConfig {
@@ -131,6 +143,8 @@ export function loadConfig(env: Env, persisted: Record<string, string> = {}): Co
     adminToken,
     facebook,
     google,
+    googleTestingMode: readBoolean(env, 'GOOGLE_CLIENT_TESTING_MODE'),
+    googleAdsDeveloperToken: env.GOOGLE_ADS_DEVELOPER_TOKEN || undefined,
     generated,
   };
 }

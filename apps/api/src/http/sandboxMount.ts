@@ -27,7 +27,14 @@ export function mountSandbox(app: Express, config: Config): Sandbox | undefined 
         }
       : {}),
     ...(google
-      ? { google: { clientId: config.google.clientId, clientSecret: config.google.clientSecret, riscReceiverUrl: `${config.publicUrl}/webhooks/google/risc` } }
+      ? {
+          google: {
+            clientId: config.google.clientId,
+            clientSecret: config.google.clientSecret,
+            riscReceiverUrl: `${config.publicUrl}/webhooks/google/risc`,
+            testingMode: config.googleTestingMode,
+          },
+        }
       : {}),
     // `pnpm start` keeps the sandbox's users and tokens beside the database, so a restart does not
     // turn every stored credential into a dead one. Tests keep it in memory.

@@ -23,7 +23,7 @@ export function createProviderClients(config: Config): ProviderClients {
   const google =
     config.google.mode === 'disabled'
       ? undefined
-      : new GoogleClient(endpoints.google, { clientId: config.google.clientId, clientSecret: config.google.clientSecret });
+      : new GoogleClient(endpoints.google, { clientId: config.google.clientId, clientSecret: config.google.clientSecret }, config.googleAdsDeveloperToken);
   return { endpoints, facebook, google };
 }
 

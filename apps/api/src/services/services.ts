@@ -50,7 +50,7 @@ export async function createServices(config: Config, database: RelinkDatabase): 
   const credentials = new CredentialService(database, config.encryptionKeys);
   const connections = new ConnectionService(config, database, tickets, credentials, status, tenants);
   const providers = createProviderClients(config);
-  const checks = new CheckService(database, credentials, status, providers);
+  const checks = new CheckService(database, credentials, status, providers, { googleClientInTestingMode: config.googleTestingMode });
   return {
     config,
     database,
