@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   }
   if (config.adminToken && !config.generated.RELINK_ADMIN_TOKEN) console.log('  Staff token: from RELINK_ADMIN_TOKEN');
   console.log(`  Console   ${base}/admin/ (sign in with the staff token)`);
+  console.log(`  Widget    ${base}/widget/relink-banner.js`);
+  if (config.mode !== 'production') console.log(`  Demo      ${base}/demo/ (a host page with the banner and the sandbox's invalidate buttons)`);
   if (config.mode === 'development' && process.env.RELINK_DEMO !== 'off') {
     // First run on an empty database: a demo dataset so the console has something to show.
     try {
