@@ -36,6 +36,7 @@ describe('schema.graphql', () => {
     }
     expect(schema.getSubscriptionType()!.getFields()).toHaveProperty('integrationStatusChanged');
     const fields = (type: string) => Object.keys((schema.getType(type) as { getFields(): object }).getFields());
+    const values = (type: string) => (schema.getType(type) as unknown as { getValues(): Array<{ name: string }> }).getValues().map((v) => v.name);
     expect(fields('Integration')).toEqual(expect.arrayContaining([
       'id', 'tenantId', 'provider', 'externalAccountId', 'name', 'status', 'needsReauthorization', 'cause', 'statusChangedAt',
       'tokenExpiresAt', 'lastCheckedAt', 'untrackedSince', 'untrackedWindows', 'untrackedSeconds', 'events', 'authorizedBy',
@@ -53,12 +54,16 @@ describe('schema.graphql', () => {
     expect(fields('TenantWithApiKey')).toEqual(expect.arrayContaining(['tenant', 'apiKey']));
     expect(fields('Viewer')).toEqual(expect.arrayContaining(['kind', 'tenant']));
     expect(fields('IntegrationConnection')).toEqual(['edges', 'pageInfo', 'totalCount']);
-    expect(fields('IntegrationFilter')).toEqual(['tenantId', 'provider', 'status', 'cause', 'search']);
-    const values = (type: string) => (schema.getType(type) as unknown as { getValues(): Array<{ name: string }> }).getValues().map((v) => v.name);
+    expect(fields('IntegrationFilter')).toEqual(['tenantId', 'provider', 'status', 'cause', 'search', 'identityId']);
+    expect(fields('IntegrationOrder')).toEqual(['field', 'direction']);
+    expect(values('IntegrationOrderField')).toEqual(['CREATED_AT', 'NAME', 'STATUS_CHANGED_AT', 'UNTRACKED_SINCE']);
+    expect(values('OrderDirection')).toEqual(['ASC', 'DESC']);
     expect(values('Provider')).toEqual(['FACEBOOK', 'GOOGLE']);
     expect(values('IntegrationStatus')).toEqual(['HEALTHY', 'EXPIRING_SOON', 'EXPIRED', 'REVOKED', 'UNREACHABLE', 'DISCONNECTED']);
     expect(values('InvalidationCause')).toHaveLength(14);
-    expect(sdl).toContain('integrations(after: String, filter: IntegrationFilter, first: Int = 50): IntegrationConnection!');
+    expect(sdl).toContain('integrations(after: String, filter: IntegrationFilter, first: Int = 50, orderBy: IntegrationOrder): IntegrationConnection!');
+    expect(sdl).toContain('direction: OrderDirection! = ASC');
+    expect(sdl).toContain('notifications(first: Int = 20): [WebhookDelivery!]!');
   });
 
   it('exposes no credential: no field is named like a token secret, and one-time secrets live only on creation results', () => {

@@ -10,9 +10,19 @@ import {
 } from '@relink/core';
 import { Integration, IntegrationEvent, ProviderIdentity, UntrackedWindow, type RelinkDatabase } from '@relink/db';
 import { In, type SelectQueryBuilder } from 'typeorm';
-import { CURSOR_MICROS, CURSOR_TIME, decodeCursor, encodeCursor, type Page } from '../graphql/cursor.js';
+import type { Page } from '../graphql/cursor.js';
 import { badInput } from '../graphql/errors.js';
 import { isUuid } from '../graphql/ids.js';
+import {
+  decodeOrderCursor,
+  DEFAULT_INTEGRATION_ORDER,
+  encodeOrderCursor,
+  SORT_KEYS,
+  type IntegrationOrder,
+  type OrderCursor,
+  type OrderDirection,
+  type SortKey,
+} from '../graphql/integrationOrder.js';
 import { escapeLike } from './TenantService.js';
 
 /** Which integrations to list; `tenantId` undefined = every tenant (staff only, decided by the caller). */
@@ -23,6 +33,8 @@ export interface IntegrationFilter {
   cause?: InvalidationCause | null;
   /** Case-insensitive substring of the name or the external account id. */
   search?: string | null;
+  /** The provider identity (person) who authorized them. */
+  identityId?: string | null;
 }
 
 export interface HealthCounts {
@@ -79,6 +91,10 @@ export class IntegrationQueryService {
       else qb.andWhere('i.status IN (:...statuses)', { statuses: filter.status });
     }
     if (filter.cause) qb.andWhere('i.cause = :cause', { cause: filter.cause });
+    if (filter.identityId !== undefined && filter.identityId !== null) {
+      if (!isUuid(filter.identityId)) throw badInput(`"${filter.identityId}" is not a provider identity id.`, 'filter.identityId');
+      qb.andWhere('i.identity_id = :identityId', { identityId: filter.identityId });
+    }
     const search = filter.search?.trim();
     if (search) {
       if (search.length > 200) throw badInput('search must be at most 200 characters.', 'filter.search');
@@ -89,18 +105,41 @@ export class IntegrationQueryService {
     return qb;
   }
 
-  /** A Relay page, oldest first (keyset on created_at, id), with the total matching count. */
-  async list(filter: IntegrationFilter, first: number, after?: string | null): Promise<Page<Integration>> {
-    const qb = this.filtered(filter);
-    const totalCount = await qb.getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      qb.andWhere(`(i.created_at, i.id) > (${CURSOR_TIME}, :cursorId)`, { micros: cursor.micros, cursorId: cursor.id });
+  /**
+   * A Relay page in `order` (default oldest first), with the total matching count. Keyset paging on
+   * (sort key, id); rows without the key (untrackedSince) come last, by id, in either direction: they
+   * are read in a second step once the keyed rows run out, so both steps can walk an index.
+   */
+  async list(filter: IntegrationFilter, first: number, after?: string | null, order: IntegrationOrder = DEFAULT_INTEGRATION_ORDER): Promise<Page<Integration>> {
+    const cursor = after ? decodeOrderCursor(order, after) : null;
+    const key = SORT_KEYS[order.field];
+    const base = this.filtered(filter);
+    const totalCount = await base.getCount();
+    const want = first + 1;
+    const rows: Array<{ row: Integration; key: string | null }> = [];
+    if (!cursor || cursor.key !== null) rows.push(...(await this.keyed(base.clone(), key, order.direction, cursor, want)));
+    if (key.nullable && rows.length < want) {
+      rows.push(...(await this.unkeyed(base.clone(), key, order.direction, cursor?.key === null ? cursor.id : null, want - rows.length)));
     }
-    qb.addSelect(CURSOR_MICROS('i.created_at'), 'cursor_micros').orderBy('i.created_at', 'ASC').addOrderBy('i.id', 'ASC').limit(first + 1);
-    const { entities, raw } = await qb.getRawAndEntities<{ cursor_micros: string }>();
-    const edges = entities.slice(0, first).map((row, i) => ({ node: row, cursor: encodeCursor(raw[i]!.cursor_micros, row.id) }));
-    return { edges, hasNextPage: entities.length > first, totalCount };
+    const edges = rows.slice(0, first).map((r) => ({ node: r.row, cursor: encodeOrderCursor(order, r.key, r.row.id) }));
+    return { edges, hasNextPage: rows.length > first, totalCount };
+  }
+
+  /** Rows that have the sort key, after the cursor, in order. */
+  private async keyed(qb: SelectQueryBuilder<Integration>, key: SortKey, direction: OrderDirection, cursor: OrderCursor | null, limit: number) {
+    if (key.nullable) qb.andWhere(`${key.expr} IS NOT NULL`);
+    if (cursor) qb.andWhere(`(${key.expr}, i.id) ${direction === 'ASC' ? '>' : '<'} (${key.fromParam}, CAST(:cursorId AS uuid))`, { cursorKey: cursor.key, cursorId: cursor.id });
+    qb.addSelect(key.select, 'cursor_key').orderBy(key.expr, direction).addOrderBy('i.id', direction).limit(limit);
+    const { entities, raw } = await qb.getRawAndEntities<{ cursor_key: string }>();
+    return entities.map((row, n) => ({ row, key: String(raw[n]!.cursor_key) }));
+  }
+
+  /** Rows without the sort key, after `afterId` (null: from the first), by id. */
+  private async unkeyed(qb: SelectQueryBuilder<Integration>, key: SortKey, direction: OrderDirection, afterId: string | null, limit: number) {
+    qb.andWhere(`${key.expr} IS NULL`);
+    if (afterId) qb.andWhere(`i.id ${direction === 'ASC' ? '>' : '<'} CAST(:cursorId AS uuid)`, { cursorId: afterId });
+    const entities = await qb.orderBy('i.id', direction).limit(limit).getMany();
+    return entities.map((row) => ({ row, key: null }));
   }
 
   /** One integration when it is in scope (`tenantId` undefined = any tenant), else null. */

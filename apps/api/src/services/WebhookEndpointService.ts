@@ -24,6 +24,8 @@ export interface RegisteredWebhook {
 export interface WebhookDeliveryRecord {
   id: string;
   endpointId: string;
+  /** Where it was (or is being) sent. */
+  endpointUrl: string;
   tenantId: string;
   webhookId: string;
   eventType: string;
@@ -42,9 +44,18 @@ const MAX_ENDPOINTS_PER_TENANT = 20;
 
 const toRecord = (row: WebhookEndpoint): WebhookEndpointRecord => ({ id: row.id, tenantId: row.tenantId, url: row.url, createdAt: row.createdAt, disabledAt: row.disabledAt });
 
-const toDelivery = (row: WebhookDelivery): WebhookDeliveryRecord => ({
+/** A delivery about one integration (its payload's `data.integration.id`). */
+export interface IntegrationNotificationRecord extends WebhookDeliveryRecord {
+  integrationId: string;
+}
+
+/** Which integration a delivery is about, in SQL (an expression index covers it with created_at). */
+const payloadIntegrationId = (alias: string) => `(${alias}.payload -> 'data' -> 'integration' ->> 'id')`;
+
+const toDelivery = (row: WebhookDelivery, endpointUrl: string): WebhookDeliveryRecord => ({
   id: row.id,
   endpointId: row.endpointId,
+  endpointUrl,
   tenantId: row.tenantId,
   webhookId: row.webhookId,
   eventType: row.eventType,
@@ -135,6 +146,40 @@ export class WebhookEndpointService {
       order: { createdAt: 'DESC', id: 'DESC' },
       take: first,
     });
-    return rows.map(toDelivery);
+    return rows.map((row) => toDelivery(row, endpoint.url));
+  }
+
+  /**
+   * The latest `first` deliveries about each integration (payload `data.integration.id`), newest
+   * first, in one query. Each key names the integration's tenant, and only that tenant's deliveries
+   * count: callers pass integrations the viewer may see.
+   */
+  async notificationsByIntegration(keys: ReadonlyArray<{ integrationId: string; tenantId: string }>, first: number): Promise<IntegrationNotificationRecord[]> {
+    const valid = keys.filter((k) => isUuid(k.integrationId) && isUuid(k.tenantId));
+    if (valid.length === 0) return [];
+    const { entities, raw } = await this.database.dataSource
+      .getRepository(WebhookDelivery)
+      .createQueryBuilder('d')
+      .innerJoin(WebhookEndpoint, 'e', 'e.id = d.endpoint_id')
+      .addSelect('e.url', 'endpoint_url')
+      .addSelect(payloadIntegrationId('d'), 'integration_key')
+      .where(
+        `d.id IN (SELECT l.id
+           FROM unnest(CAST(:integrationIds AS text[]), CAST(:tenantIds AS uuid[])) AS k(integration_id, tenant_id)
+           CROSS JOIN LATERAL (
+             SELECT x.id FROM webhook_deliveries x
+             WHERE ${payloadIntegrationId('x')} = k.integration_id AND x.tenant_id = k.tenant_id
+             ORDER BY x.created_at DESC, x.id DESC LIMIT :first
+           ) l)`,
+        { integrationIds: valid.map((k) => k.integrationId), tenantIds: valid.map((k) => k.tenantId), first },
+      )
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .getRawAndEntities<{ d_id: string; endpoint_url: string; integration_key: string }>();
+    const extra = new Map(raw.map((r) => [r.d_id, r]));
+    return entities.map((row) => {
+      const r = extra.get(row.id)!;
+      return { ...toDelivery(row, r.endpoint_url), integrationId: r.integration_key };
+    });
   }
 }

@@ -18,4 +18,7 @@ export class IntegrationFilter {
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or the external account id.' })
   search?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only those authorized by this provider identity (a person; see blastRadius).' })
+  identityId?: string | null;
 }

@@ -2,6 +2,8 @@ import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { pageSize } from '../cursor.js';
 import { IntegrationFilter } from '../inputs/integrationFilter.input.js';
+import { IntegrationOrder } from '../inputs/integrationOrder.input.js';
+import { DEFAULT_INTEGRATION_ORDER } from '../integrationOrder.js';
 import { tenantScope } from '../scope.js';
 import { toConnection } from '../types/connection.js';
 import { IntegrationConnection, IntegrationType, toIntegrationType } from '../types/integration.type.js';
@@ -10,16 +12,19 @@ import { IntegrationConnection, IntegrationType, toIntegrationType } from '../ty
 export class IntegrationResolver {
   @Authorized()
   @Query(() => IntegrationConnection, {
-    description: 'Integrations, oldest first (Relay). Staff see every tenant (or filter.tenantId); others only their own. first: 1..100.',
+    description:
+      'Integrations (Relay), oldest first unless orderBy says otherwise. Staff see every tenant (or filter.tenantId); others only their own. first: 1..100.',
   })
   async integrations(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => IntegrationFilter, { nullable: true }) filter: IntegrationFilter | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('orderBy', () => IntegrationOrder, { nullable: true }) orderBy: IntegrationOrder | null,
   ) {
     const scope = tenantScope(ctx.viewer, filter?.tenantId);
-    const page = await ctx.services.integrations.list({ ...filter, tenantId: scope }, pageSize(first, 50, 100), after);
+    const order = orderBy ? { field: orderBy.field, direction: orderBy.direction ?? 'ASC' } : DEFAULT_INTEGRATION_ORDER;
+    const page = await ctx.services.integrations.list({ ...filter, tenantId: scope }, pageSize(first, 50, 100), after, order);
     return toConnection(page, toIntegrationType);
   }
 

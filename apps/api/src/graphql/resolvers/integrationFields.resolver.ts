@@ -1,5 +1,5 @@
 import { causeInfo, untrackedSeconds } from '@relink/core';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { pageSize } from '../cursor.js';
 import { CauseInfoType } from '../types/causeInfo.type.js';
@@ -9,6 +9,7 @@ import { ProviderIdentityType } from '../types/providerIdentity.type.js';
 import { DateTime } from '../types/scalars.js';
 import { Tenant } from '../types/tenant.type.js';
 import { UntrackedWindowType } from '../types/untrackedWindow.type.js';
+import { WebhookDelivery } from '../types/webhook.type.js';
 
 /** The fields of Integration that need more than its row; all batched through the request's loaders. */
 @Resolver(() => IntegrationType)
@@ -48,6 +49,18 @@ export class IntegrationFieldsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
   ): Promise<IntegrationEventType[]> {
     return ctx.loaders.events(pageSize(first, 20, 100)).load(integration.id);
+  }
+
+  @Authorized('STAFF', 'TENANT')
+  @FieldResolver(() => [WebhookDelivery], {
+    description: 'Webhook messages sent to the tenant about this integration (any endpoint), newest first, with their delivery state. first: 1..100.',
+  })
+  async notifications(
+    @Root() integration: IntegrationType,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+  ): Promise<WebhookDelivery[]> {
+    return ctx.loaders.notifications(pageSize(first, 20, 100)).load({ integrationId: integration.id, tenantId: integration.tenantId });
   }
 
   @FieldResolver(() => ProviderIdentityType, { nullable: true, description: 'The person who authorized it, when known.' })

@@ -28,6 +28,9 @@ export class WebhookDelivery {
   @Field(() => ID)
   endpointId: string;
 
+  @Field({ description: 'The endpoint\'s URL: where it was (or is being) sent.' })
+  endpointUrl: string;
+
   @Field({ description: 'The `webhook-id` header value (idempotency key for the receiver).' })
   webhookId: string;
 
