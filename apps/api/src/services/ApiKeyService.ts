@@ -5,6 +5,7 @@ import type { AuditService } from './AuditService.js';
 import { API_KEY_PREFIX, randomSecret, sha256Hex } from '../auth/secrets.js';
 import { badInput, notFound } from '../graphql/errors.js';
 import { isUuid } from '../graphql/ids.js';
+import { preparedQuery } from '../readpath/preparedQuery.js';
 
 /** A key as the owner may see it again later: never the key itself. */
 export interface ApiKeyRecord {
@@ -24,6 +25,27 @@ export interface CreatedApiKey {
 }
 
 const VISIBLE_CHARS = API_KEY_PREFIX.length + 4;
+
+const KEY_BY_HASH_SQL = 'SELECT id, tenant_id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE key_hash = $1';
+interface KeyRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  prefix: string;
+  created_at: Date | string;
+  last_used_at: Date | string | null;
+  revoked_at: Date | string | null;
+}
+const dateOf = (value: Date | string | null): Date | null => (value === null || value instanceof Date ? value : new Date(value));
+const keyRecord = (r: KeyRow): ApiKeyRecord => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  name: r.name,
+  prefix: r.prefix,
+  createdAt: dateOf(r.created_at)!,
+  lastUsedAt: dateOf(r.last_used_at),
+  revokedAt: dateOf(r.revoked_at),
+});
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 const toRecord = (row: ApiKey): ApiKeyRecord => ({
@@ -63,8 +85,9 @@ export class ApiKeyService {
    */
   async verify(apiKey: string): Promise<ApiKeyRecord | null> {
     if (!apiKey.startsWith(API_KEY_PREFIX)) return null;
-    const repo = this.database.dataSource.getRepository(ApiKey);
-    const row = await repo.findOneBy({ keyHash: sha256Hex(apiKey) });
+    // Every API-key request runs this: a prepared statement, not a TypeORM query (bench/read, README "Read path").
+    const { rows } = await preparedQuery<KeyRow>(this.database, 'relink_api_key_by_hash', KEY_BY_HASH_SQL, [sha256Hex(apiKey)]);
+    const row = rows[0] && keyRecord(rows[0]);
     if (!row || row.revokedAt) return null;
     const now = Date.now();
     if (!row.lastUsedAt || now - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
@@ -74,7 +97,7 @@ export class ApiKeyService {
       );
       row.lastUsedAt = new Date(now);
     }
-    return toRecord(row);
+    return row;
   }
 
   async list(tenantId: string): Promise<ApiKeyRecord[]> {
