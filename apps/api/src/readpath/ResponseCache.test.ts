@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ResponseCache } from './ResponseCache.js';
 
-const entry = (fingerprint: string, n: number) => ({ fingerprint, result: { data: { n } }, body: `{"data":{"n":${n}}}\n` });
+const entry = (fingerprint: string, n: number) => ({ fingerprint, body: `{"data":{"n":${n}}}\n` });
 
 describe('ResponseCache', () => {
   it('serves an entry only under the fingerprint it was computed under, and forgets a stale one', () => {
     const cache = new ResponseCache();
     cache.set('TENANT:t', 'op', entry('f1', 1));
-    expect(cache.get('TENANT:t', 'op', 'f1')?.result).toEqual({ data: { n: 1 } });
+    expect(cache.get('TENANT:t', 'op', 'f1')?.body).toBe('{"data":{"n":1}}\n');
     expect(cache.get('TENANT:t', 'op', 'f2')).toBeUndefined();
     expect(cache.has('TENANT:t', 'op')).toBe(false);
     expect(cache.get('TENANT:t', 'other', 'f1')).toBeUndefined();

@@ -1,10 +1,7 @@
-import type { FormattedExecutionResult } from 'graphql';
-
 export interface CachedResponse {
   /** The tenant fingerprint read BEFORE the response was computed: the response is at least this new. */
   fingerprint: string;
-  result: FormattedExecutionResult;
-  /** `result` as Apollo sends it (JSON + newline), for answering without Apollo. */
+  /** The result exactly as Apollo sends it (`{"data":…}` + newline). */
   body: string;
 }
 

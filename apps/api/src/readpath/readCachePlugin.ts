@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, FormattedExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../graphql/context.js';
 import { cacheableOperation } from './cacheableOperation.js';
@@ -53,7 +53,10 @@ export function readCachePlugin({ cache, fingerprints, log }: ReadCachePluginOpt
           // The operation name as sent (not as resolved), so the front door computes the same key.
           const key = operationKey(rc.queryHash, rc.request.operationName, rc.request.variables);
           const hit = cache.get(tenantKey, key, fingerprint);
-          if (hit) return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
+          if (hit) {
+            const singleResult = JSON.parse(hit.body) as FormattedExecutionResult;
+            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult } };
+          }
           fill = { key, fingerprint, queryHash: rc.queryHash };
           return null;
         },
@@ -62,9 +65,9 @@ export function readCachePlugin({ cache, fingerprints, log }: ReadCachePluginOpt
           const result = rc.response.body.singleResult;
           const status = rc.response.http.status;
           if (result.errors?.length || !result.data || (status !== undefined && status !== 200)) return;
-          const cached = { data: result.data };
           cache.rememberOperation(fill.queryHash, rc.request.operationName);
-          cache.set(tenantKey, fill.key, { fingerprint: fill.fingerprint, result: cached, body: `${JSON.stringify(cached)}\n` });
+          // What Apollo sends for a result without errors or extensions (its prettyJSONStringify).
+          cache.set(tenantKey, fill.key, { fingerprint: fill.fingerprint, body: `${JSON.stringify({ data: result.data })}\n` });
         },
       };
     },
