@@ -5,6 +5,7 @@ import type {
   IdentityExposure,
   IntegrationDetail,
   IntegrationFilter,
+  IntegrationOrder,
   IntegrationRow,
   IntegrationStatus,
   InvalidationDayCount,
@@ -18,13 +19,13 @@ import type {
 export const VIEWER = op<{ viewer: { kind: string; name: string | null } }>(`query AdminViewer { viewer { kind name } }`);
 
 const ROW_FIELDS = `id tenantId tenant { id name } provider externalAccountId name status needsReauthorization
-  cause { code title } statusChangedAt untrackedSince lastCheckedAt authorizedBy { name }`;
+  cause { code title } statusChangedAt untrackedSince lastCheckedAt createdAt authorizedBy { id name }`;
 
 export const INTEGRATIONS = op<
   { integrations: Connection<IntegrationRow>; healthSummary: { total: number; byStatus: StatusCount[] } },
-  { filter: IntegrationFilter; first: number; after: string | null; tenantId: string | null }
->(`query AdminIntegrations($filter: IntegrationFilter, $first: Int!, $after: String, $tenantId: ID) {
-  integrations(filter: $filter, first: $first, after: $after) {
+  { filter: IntegrationFilter; first: number; after: string | null; tenantId: string | null; orderBy: IntegrationOrder | null }
+>(`query AdminIntegrations($filter: IntegrationFilter, $first: Int!, $after: String, $tenantId: ID, $orderBy: IntegrationOrder) {
+  integrations(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { cursor node { ${ROW_FIELDS} } }
@@ -47,6 +48,7 @@ export const INTEGRATION_DETAIL = op<{ integration: IntegrationDetail | null }, 
     untrackedWindows { startedAt endedAt seconds cause }
     untrackedSeconds
     events(first: 100) { at type status cause actor }
+    notifications(first: 100) { id endpointUrl eventType status attempts lastStatusCode lastError deliveredAt createdAt }
   }
 }`);
 
@@ -100,30 +102,3 @@ export const DISCONNECT = op<{ disconnectIntegration: { id: string; status: Inte
 export const STATUS_CHANGED_SUBSCRIPTION = `subscription AdminStatusChanged {
   integrationStatusChanged { id tenantId name provider externalAccountId status cause { code title } statusChangedAt untrackedSince }
 }`;
-
-export const WEBHOOK_ENDPOINTS = op<{ webhookEndpoints: Array<{ id: string; url: string }> }, { tenantId: string }>(
-  `query AdminWebhookEndpoints($tenantId: ID) { webhookEndpoints(tenantId: $tenantId) { id url } }`,
-);
-
-export interface DeliveryJson {
-  id: string;
-  eventType: string;
-  payload: Record<string, unknown>;
-  status: string;
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-}
-
-/** The latest deliveries of several endpoints in one request (aliases d0, d1, …). */
-export function deliveriesOperation(count: number) {
-  const fields = 'id eventType payload status attempts lastStatusCode lastError deliveredAt createdAt';
-  return op<Record<string, DeliveryJson[]>, Record<string, string>>(
-    `query AdminDeliveries(${Array.from({ length: count }, (_, i) => `$e${i}: ID!`).join(', ')}) { ${Array.from(
-      { length: count },
-      (_, i) => `d${i}: webhookDeliveries(endpointId: $e${i}, first: 100) { ${fields} }`,
-    ).join(' ')} }`,
-  );
-}

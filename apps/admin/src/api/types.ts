@@ -13,9 +13,20 @@ export const CAUSES = [
 ] as const;
 export type InvalidationCause = (typeof CAUSES)[number];
 
+export const ORDER_FIELDS = ['CREATED_AT', 'NAME', 'STATUS_CHANGED_AT', 'UNTRACKED_SINCE'] as const;
+export type IntegrationOrderField = (typeof ORDER_FIELDS)[number];
+export type OrderDirection = 'ASC' | 'DESC';
+
+/** How the integrations table is sorted (the API's IntegrationOrder); ties are broken by id. */
+export interface IntegrationOrder {
+  field: IntegrationOrderField;
+  direction: OrderDirection;
+}
+
 export const isProvider = (v: string | null | undefined): v is Provider => (PROVIDERS as readonly string[]).includes(v ?? '');
 export const isStatus = (v: string | null | undefined): v is IntegrationStatus => (STATUSES as readonly string[]).includes(v ?? '');
 export const isCause = (v: string | null | undefined): v is InvalidationCause => (CAUSES as readonly string[]).includes(v ?? '');
+export const isOrderField = (v: string | null | undefined): v is IntegrationOrderField => (ORDER_FIELDS as readonly string[]).includes(v ?? '');
 
 /** ISO 8601 date-time strings, as the DateTime scalar serialises them. */
 export type DateTimeString = string;
@@ -57,7 +68,8 @@ export interface IntegrationRow {
   statusChangedAt: DateTimeString;
   untrackedSince: DateTimeString | null;
   lastCheckedAt: DateTimeString | null;
-  authorizedBy: Pick<ProviderIdentity, 'name'> | null;
+  authorizedBy: Pick<ProviderIdentity, 'id' | 'name'> | null;
+  createdAt: DateTimeString;
 }
 
 export interface UntrackedWindow {
@@ -80,12 +92,13 @@ export interface IntegrationDetail extends Omit<IntegrationRow, 'cause' | 'autho
   tokenExpiresAt: DateTimeString | null;
   dataAccessExpiresAt: DateTimeString | null;
   nextCheckAt: DateTimeString | null;
-  createdAt: DateTimeString;
   disconnectedAt: DateTimeString | null;
   authorizedBy: ProviderIdentity | null;
   untrackedWindows: UntrackedWindow[];
   untrackedSeconds: number;
   events: IntegrationEvent[];
+  /** Webhook messages the tenant's systems were sent about it, newest first. */
+  notifications: Notification[];
 }
 
 export interface StatusCount {
@@ -110,6 +123,8 @@ export interface IntegrationFilter {
   status?: IntegrationStatus[];
   cause?: InvalidationCause;
   search?: string;
+  /** Only what this person (provider identity) authorized. */
+  identityId?: string;
 }
 
 export interface AuditEntry {
@@ -174,9 +189,10 @@ export interface StatusChange {
   untrackedSince: DateTimeString | null;
 }
 
-/** One outgoing webhook message about an integration (the tenant's systems were notified). */
+/** One outgoing webhook message about an integration (the tenant's systems were notified): `Integration.notifications`. */
 export interface Notification {
   id: string;
+  /** Where it was sent. */
   endpointUrl: string;
   eventType: string;
   status: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromParams, parseRoute, routeHash, withParams } from './route.js';
+import { filterFromParams, orderFromParams, orderParams, parseRoute, routeHash, theirIntegrationsHash, withParams } from './route.js';
 
 describe('parseRoute', () => {
   it('reads views, the detail id and the query', () => {
@@ -30,6 +30,23 @@ describe('filterFromParams', () => {
     const params = new URLSearchParams('tenant=t1&provider=GOOGLE&status=REVOKED,BOGUS,EXPIRED&cause=ADMIN_POLICY&q=%20act_1%20');
     expect(filterFromParams(params)).toEqual({ tenantId: 't1', provider: 'GOOGLE', status: ['REVOKED', 'EXPIRED'], cause: 'ADMIN_POLICY', search: 'act_1' });
     expect(filterFromParams(new URLSearchParams('provider=MYSPACE&cause=nope&status='))).toEqual({});
+    expect(filterFromParams(new URLSearchParams('identity=p1&status=REVOKED'))).toEqual({ identityId: 'p1', status: ['REVOKED'] });
+  });
+});
+
+describe('orderFromParams / orderParams', () => {
+  it('reads a known field and direction, and writes the default order as no params', () => {
+    expect(orderFromParams(new URLSearchParams('sort=NAME&dir=DESC'))).toEqual({ field: 'NAME', direction: 'DESC' });
+    expect(orderFromParams(new URLSearchParams('sort=UNTRACKED_SINCE'))).toEqual({ field: 'UNTRACKED_SINCE', direction: 'ASC' });
+    expect(orderFromParams(new URLSearchParams('sort=UNTRACKED_SINCE&dir=sideways'))).toEqual({ field: 'UNTRACKED_SINCE', direction: 'ASC' });
+    expect(orderFromParams(new URLSearchParams('sort=colour&dir=DESC'))).toBeNull();
+    expect(orderFromParams(new URLSearchParams(''))).toBeNull();
+    expect(orderParams({ field: 'CREATED_AT', direction: 'ASC' })).toEqual({ sort: null, dir: null });
+    expect(orderParams({ field: 'CREATED_AT', direction: 'DESC' })).toEqual({ sort: 'CREATED_AT', dir: 'DESC' });
+    expect(orderParams({ field: 'NAME', direction: 'ASC' })).toEqual({ sort: 'NAME', dir: null });
+    const params = withParams(new URLSearchParams('q=a&after=c1'), orderParams({ field: 'STATUS_CHANGED_AT', direction: 'DESC' }));
+    expect(params.toString()).toBe('q=a&sort=STATUS_CHANGED_AT&dir=DESC');
+    expect(orderFromParams(params)).toEqual({ field: 'STATUS_CHANGED_AT', direction: 'DESC' });
   });
 });
 
@@ -39,5 +56,13 @@ describe('withParams', () => {
     expect(withParams(params, { q: 'b' }).toString()).toBe('q=b');
     expect(withParams(params, { after: 'c2' }, true).toString()).toBe('q=a&after=c2');
     expect(withParams(params, { q: null }).toString()).toBe('');
+  });
+});
+
+describe('theirIntegrationsHash', () => {
+  it('filters to the person and every status but DISCONNECTED (what a blast-radius count counts)', () => {
+    const route = parseRoute(theirIntegrationsHash('p1'));
+    expect(route.view).toBe('integrations');
+    expect(filterFromParams(route.params)).toEqual({ identityId: 'p1', status: ['HEALTHY', 'EXPIRING_SOON', 'EXPIRED', 'REVOKED', 'UNREACHABLE'] });
   });
 });

@@ -1,4 +1,4 @@
-import { isCause, isProvider, isStatus, type IntegrationFilter } from '../api/types.js';
+import { isCause, isOrderField, isProvider, isStatus, STATUSES, type IntegrationFilter, type IntegrationOrder } from '../api/types.js';
 
 export const VIEWS = ['overview', 'integrations', 'integration', 'blast-radius', 'audit'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -49,7 +49,22 @@ export function filterFromParams(params: URLSearchParams): IntegrationFilter {
   if (isCause(cause)) filter.cause = cause;
   const search = params.get('q')?.trim();
   if (search) filter.search = search;
+  const identity = params.get('identity');
+  if (identity) filter.identityId = identity;
   return filter;
+}
+
+/** The table's order from `sort` and `dir` (`ASC` unless `DESC`); null (the API's default, oldest first) when absent or unknown. */
+export function orderFromParams(params: URLSearchParams): IntegrationOrder | null {
+  const field = params.get('sort');
+  if (!isOrderField(field)) return null;
+  return { field, direction: params.get('dir') === 'DESC' ? 'DESC' : 'ASC' };
+}
+
+/** The `sort`/`dir` changes for an order; the default order (CREATED_AT ASC) clears both so URLs stay short. */
+export function orderParams(order: IntegrationOrder): Record<'sort' | 'dir', string | null> {
+  const isDefault = order.field === 'CREATED_AT' && order.direction === 'ASC';
+  return { sort: isDefault ? null : order.field, dir: isDefault || order.direction === 'ASC' ? null : order.direction };
 }
 
 /** A copy of `params` with `changes` applied (null removes a key); the page cursor is dropped unless kept. */
@@ -61,4 +76,12 @@ export function withParams(params: URLSearchParams, changes: Record<string, stri
     else next.set(key, value);
   }
   return next;
+}
+
+/**
+ * The integrations table filtered to what one person (provider identity) authorized and is not
+ * disconnected: the integrations a blast-radius count counts.
+ */
+export function theirIntegrationsHash(identityId: string): string {
+  return routeHash('integrations', { identity: identityId, status: STATUSES.filter((s) => s !== 'DISCONNECTED').join(',') });
 }

@@ -78,9 +78,11 @@ export class AdminApp extends LitElement {
   private live: LiveUpdates | null = null;
   private focusAfterRender = false;
 
+  /** A new page moves focus to its heading; a filter, sort or page change on the same page leaves focus where it is (the control used). */
   private readonly onHashChange = () => {
-    this.route = parseRoute(location.hash);
-    this.focusAfterRender = true;
+    const next = parseRoute(location.hash);
+    this.focusAfterRender = next.view !== this.route.view || next.id !== this.route.id;
+    this.route = next;
   };
 
   private get httpUrl(): string {

@@ -3,6 +3,7 @@ import { BLAST_RADIUS } from '../api/operations.js';
 import type { IdentityExposure } from '../api/types.js';
 import { errorMessage, providerName } from '../components/templates.js';
 import { formatCount } from '../format/format.js';
+import { theirIntegrationsHash } from '../routing/route.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { DataView } from './DataView.js';
 
@@ -42,7 +43,7 @@ export class BlastRadiusView extends DataView<IdentityExposure[]> {
     const selected = this.route.params.get('identity');
     return html`
       <h1 tabindex="-1">Blast radius</h1>
-      <p class="lede">Whose provider login holds up how much. When that person changes their password or leaves, everything they authorized stops tracking at once.</p>
+      <p class="lede">Whose provider login holds up how much. When that person changes their password or leaves, everything they authorized stops tracking at once. Open a count to see those integrations.</p>
       ${errorMessage(this.error, () => void this.refresh())}
       ${!this.data && this.loading ? html`<p class="muted" role="status">Loading identities…</p>` : nothing}
       ${agencies.length
@@ -64,7 +65,7 @@ export class BlastRadiusView extends DataView<IdentityExposure[]> {
                 <td>${providerName(r.identity.provider)}</td>
                 <td><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                     ${svg`<rect width="100" height="10" fill="#eaeef2"></rect><rect width=${(r.integrationCount / max) * 100} height="10" fill=${r.agencyPattern ? '#9a6700' : '#0b5cad'}></rect>`}
-                  </svg>${formatCount(r.integrationCount)}</td>
+                  </svg><a href=${theirIntegrationsHash(r.identity.id)}>${formatCount(r.integrationCount)}<span class="visually-hidden"> integrations authorized by ${r.identity.name}</span></a></td>
                 <td class="num">${formatCount(r.tenantCount)}</td>
                 <td>${r.agencyPattern ? html`<span class="pattern">Agency pattern</span><small>Give each client its own access.</small>` : html`<span class="muted">—</span>`}</td>
               </tr>`)}

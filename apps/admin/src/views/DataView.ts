@@ -22,6 +22,9 @@ export abstract class DataView<T> extends LitElement {
   @state() protected error: ApiError | null = null;
   @state() protected loading = false;
 
+  /** Keep showing the old data (marked as updating) while a new key loads, e.g. a table being re-sorted keeps its header and focus. */
+  protected keepsDataWhileLoading = false;
+
   private loadedKey: string | null = null;
   private controller: AbortController | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -39,7 +42,7 @@ export abstract class DataView<T> extends LitElement {
     const key = this.dataKey();
     if (key !== this.loadedKey) {
       this.loadedKey = key;
-      this.data = null;
+      if (!this.keepsDataWhileLoading) this.data = null;
       void this.load();
     } else if (changed.has('change') && this.change && (this.change.id === '' || this.changeMatters(this.change))) {
       this.scheduleRefresh();

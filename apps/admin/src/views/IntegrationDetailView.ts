@@ -2,20 +2,16 @@ import { css, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { ApiError } from '../api/ApiError.js';
 import { DISCONNECT, INTEGRATION_DETAIL, RECHECK, START_REAUTHORIZATION } from '../api/operations.js';
-import { notificationsFor } from '../api/notificationsFor.js';
 import type { IntegrationDetail, IntegrationEvent, Notification, StatusChange } from '../api/types.js';
 import { errorMessage, providerName, statusBadge } from '../components/templates.js';
 import { formatDateTime, formatDuration, formatRelative, secondsBetween } from '../format/format.js';
 import { actorLabel, CAUSE_LABELS, eventTypeLabel, STATUS_LABELS } from '../format/labels.js';
-import { routeHash } from '../routing/route.js';
+import { routeHash, theirIntegrationsHash } from '../routing/route.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { DataView } from './DataView.js';
 
 interface DetailData {
   integration: IntegrationDetail | null;
-  notifications: Notification[];
-  /** Why the notifications could not be read (the rest of the page still works). */
-  notificationsError: ApiError | null;
 }
 
 type TimelineEntry = { at: string; event: IntegrationEvent } | { at: string; notification: Notification };
@@ -69,13 +65,7 @@ export class IntegrationDetailView extends DataView<DetailData> {
 
   protected async fetchData(signal: AbortSignal): Promise<DetailData> {
     const { integration } = await this.client.request(INTEGRATION_DETAIL, { id: this.route.id ?? '' }, signal);
-    if (!integration) return { integration, notifications: [], notificationsError: null };
-    try {
-      return { integration, notifications: await notificationsFor(this.client, integration.tenantId, integration.id, signal), notificationsError: null };
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return { integration, notifications: [], notificationsError: ApiError.from(error) };
-    }
+    return { integration };
   }
 
   protected override changeMatters(change: StatusChange): boolean {
@@ -120,7 +110,7 @@ export class IntegrationDetailView extends DataView<DetailData> {
             <dt>Token expires</dt><dd>${i.tokenExpiresAt ? `${formatDateTime(i.tokenExpiresAt)} (${formatRelative(i.tokenExpiresAt, now)})` : 'no fixed expiry'}</dd>
             <dt>Data access expires</dt><dd>${i.dataAccessExpiresAt ? `${formatDateTime(i.dataAccessExpiresAt)} (${formatRelative(i.dataAccessExpiresAt, now)})` : '—'}</dd>
             <dt>Authorized by</dt><dd>${i.authorizedBy
-              ? html`${i.authorizedBy.name} <span class="muted">(${providerName(i.authorizedBy.provider)} user <span class="mono">${i.authorizedBy.externalUserId}</span>)</span> · <a href=${routeHash('blast-radius', { identity: i.authorizedBy.id })}>what else they authorize</a>`
+              ? html`${i.authorizedBy.name} <span class="muted">(${providerName(i.authorizedBy.provider)} user <span class="mono">${i.authorizedBy.externalUserId}</span>)</span> · <a href=${theirIntegrationsHash(i.authorizedBy.id)}>their integrations</a> · <a href=${routeHash('blast-radius', { identity: i.authorizedBy.id })}>blast radius</a>`
               : 'unknown'}</dd>
             <dt>Last checked</dt><dd>${i.lastCheckedAt ? `${formatDateTime(i.lastCheckedAt)} (${formatRelative(i.lastCheckedAt, now)})` : 'not yet'}</dd>
             <dt>Next check</dt><dd>${i.nextCheckAt ? formatDateTime(i.nextCheckAt) : 'not scheduled'}</dd>
@@ -148,11 +138,9 @@ export class IntegrationDetailView extends DataView<DetailData> {
   private renderTimeline(i: IntegrationDetail) {
     const entries: TimelineEntry[] = [
       ...i.events.map((event) => ({ at: event.at, event })),
-      ...(this.data?.notifications ?? []).map((notification) => ({ at: notification.createdAt, notification })),
+      ...i.notifications.map((notification) => ({ at: notification.createdAt, notification })),
     ].sort((a, b) => b.at.localeCompare(a.at));
-    const problem = this.data?.notificationsError;
     return html`
-      ${problem ? html`<p class="notice">Webhook notifications could not be loaded: ${problem.message} ${problem.advice}</p>` : nothing}
       ${entries.length === 0
         ? html`<p class="muted">No events recorded yet.</p>`
         : html`<ol class="timeline" aria-labelledby="timeline-heading">

@@ -1,11 +1,24 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { INTEGRATIONS, TENANT, TENANTS } from '../api/operations.js';
-import { CAUSES, PROVIDERS, STATUSES, type Connection, type IntegrationRow, type IntegrationStatus, type StatusChange, type StatusCount, type TenantRef } from '../api/types.js';
+import {
+  CAUSES,
+  PROVIDERS,
+  STATUSES,
+  type Connection,
+  type IntegrationOrder,
+  type IntegrationOrderField,
+  type IntegrationRow,
+  type IntegrationStatus,
+  type OrderDirection,
+  type StatusChange,
+  type StatusCount,
+  type TenantRef,
+} from '../api/types.js';
 import { statusBadge, errorMessage, providerName } from '../components/templates.js';
-import { formatCount, formatDuration, formatRelative, secondsBetween } from '../format/format.js';
+import { formatCount, formatDateTime, formatDuration, formatRelative, secondsBetween } from '../format/format.js';
 import { CAUSE_LABELS, STATUS_LABELS } from '../format/labels.js';
-import { filterFromParams, routeHash, withParams } from '../routing/route.js';
+import { filterFromParams, orderFromParams, orderParams, routeHash, withParams } from '../routing/route.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { DataView } from './DataView.js';
 
@@ -16,6 +29,26 @@ interface IntegrationsData {
 }
 
 const PAGE_SIZES = [25, 50, 100];
+
+/** The API's order when none is asked for: oldest connection first. */
+const DEFAULT_ORDER: IntegrationOrder = { field: 'CREATED_AT', direction: 'ASC' };
+
+/** A column the table can be sorted by. */
+interface SortColumn {
+  label: string;
+  field: IntegrationOrderField;
+  /** The direction of the first click. */
+  first: OrderDirection;
+  /** The column shows time elapsed since the key (durations): the key ascending is the values descending. */
+  elapsed?: boolean;
+}
+
+const SORT_COLUMNS = {
+  name: { label: 'Integration', field: 'NAME', first: 'ASC' },
+  changed: { label: 'Status since', field: 'STATUS_CHANGED_AT', first: 'DESC' },
+  untracked: { label: 'Untracked for', field: 'UNTRACKED_SINCE', first: 'ASC', elapsed: true },
+  created: { label: 'Connected', field: 'CREATED_AT', first: 'DESC' },
+} satisfies Record<string, SortColumn>;
 
 /**
  * Every integration across tenants, filtered and paged on the server (Relay cursors), so it stays fast
@@ -34,9 +67,21 @@ export class IntegrationsView extends DataView<IntegrationsData> {
       .summary { margin: 0.5rem 0; }
       .pager { display: flex; gap: 0.75rem; align-items: center; margin-top: 0.75rem; }
       td .sub { display: block; color: var(--admin-muted); font-size: 0.8125rem; }
+      th button.sort {
+        background: none; border: none; border-radius: 2px; padding: 0; color: inherit; font: inherit; font-weight: 700;
+        text-transform: inherit; letter-spacing: inherit; display: inline-flex; gap: 0.3rem; align-items: baseline; text-align: left;
+      }
+      th button.sort:hover:not([disabled]) { background: none; color: var(--admin-text); text-decoration: underline; }
+      th[aria-sort='ascending'], th[aria-sort='descending'] { color: var(--admin-text); }
+      th button.sort .arrow { font-size: 0.75rem; }
+      table[aria-busy='true'] tbody { opacity: 0.6; }
+      .identity-filter { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
+      .identity-filter p { flex: 1 0 100%; margin: 0; }
       .hint { font-size: 0.8125rem; color: var(--admin-muted); margin: 0.2rem 0 0; }
     `,
   ];
+
+  protected override keepsDataWhileLoading = true;
 
   /** Cursors of the pages before this one, to go back (Relay pages only go forward). */
   @state() private previous: Array<string | null> = [];
@@ -57,8 +102,9 @@ export class IntegrationsView extends DataView<IntegrationsData> {
     const filter = filterFromParams(this.route.params);
     const after = this.route.params.get('after');
     if (!after) this.previous = [];
+    const orderBy = orderFromParams(this.route.params);
     const [result, tenant] = await Promise.all([
-      this.client.request(INTEGRATIONS, { filter, first: this.pageSize, after, tenantId: filter.tenantId ?? null }, signal),
+      this.client.request(INTEGRATIONS, { filter, first: this.pageSize, after, tenantId: filter.tenantId ?? null, orderBy }, signal),
       filter.tenantId ? this.client.request(TENANT, { id: filter.tenantId }, signal).then((r) => r.tenant) : Promise.resolve(null),
     ]);
     return { page: result.integrations, counts: result.healthSummary.byStatus, tenant };
@@ -76,6 +122,7 @@ export class IntegrationsView extends DataView<IntegrationsData> {
       <p class="lede">Every tenant's ad-platform connections. Filter to find one; open it to see why it broke and to fix it.</p>
       ${this.renderChips(filter.status ?? [])}
       ${this.renderFilters()}
+      ${this.renderIdentityNotice(filter.identityId)}
       ${errorMessage(this.error, () => void this.refresh())}
       ${this.renderSummary()}
       ${this.renderTable()}
@@ -153,33 +200,86 @@ export class IntegrationsView extends DataView<IntegrationsData> {
     const edges = this.data?.page.edges ?? [];
     if (edges.length === 0) return nothing;
     const now = new Date();
-    return html`<table>
-      <caption class="visually-hidden">Integrations matching the filters</caption>
+    return html`<table aria-busy=${this.loading ? 'true' : 'false'}>
+      <caption class="visually-hidden">Integrations matching the filters, ${this.orderDescription()}</caption>
       <thead>
         <tr>
-          <th scope="col">Integration</th>
+          ${this.sortHeader(SORT_COLUMNS.name)}
           <th scope="col">Tenant</th>
-          <th scope="col">Provider</th>
           <th scope="col">Status</th>
+          ${this.sortHeader(SORT_COLUMNS.changed)}
           <th scope="col">Cause</th>
-          <th scope="col">Untracked for</th>
+          ${this.sortHeader(SORT_COLUMNS.untracked)}
           <th scope="col">Authorized by</th>
           <th scope="col">Last checked</th>
+          ${this.sortHeader(SORT_COLUMNS.created)}
         </tr>
       </thead>
       <tbody>
         ${edges.map(({ node }) => html`<tr data-id=${node.id}>
-          <td><a href=${routeHash('integration', this.backParams(), node.id)}>${node.name}</a><span class="sub mono">${node.externalAccountId}</span></td>
+          <td><a href=${routeHash('integration', this.backParams(), node.id)}>${node.name}</a><span class="sub">${providerName(node.provider)} · <span class="mono">${node.externalAccountId}</span></span></td>
           <td>${node.tenant?.name ?? node.tenantId}</td>
-          <td>${providerName(node.provider)}</td>
           <td>${statusBadge(node.status)}</td>
+          <td>${formatDateTime(node.statusChangedAt)}</td>
           <td>${node.cause?.title ?? html`<span class="muted">—</span>`}</td>
           <td>${node.untrackedSince ? formatDuration(secondsBetween(node.untrackedSince, null, now)) : html`<span class="muted">—</span>`}</td>
           <td>${node.authorizedBy?.name ?? html`<span class="muted">unknown</span>`}</td>
           <td>${formatRelative(node.lastCheckedAt, now)}</td>
+          <td>${formatDateTime(node.createdAt)}</td>
         </tr>`)}
       </tbody>
     </table>`;
+  }
+
+  private get order(): IntegrationOrder {
+    return orderFromParams(this.route.params) ?? DEFAULT_ORDER;
+  }
+
+  /** Whether a column's shown values run ascending in the current order (null: not sorted by it). */
+  private valuesAscending(column: SortColumn): boolean | null {
+    if (this.order.field !== column.field) return null;
+    return (this.order.direction === 'ASC') !== Boolean(column.elapsed);
+  }
+
+  /** A column header that sorts: a button inside, `aria-sort` on the header. */
+  private sortHeader(column: SortColumn) {
+    const ascending = this.valuesAscending(column);
+    const ariaSort = ascending === null ? 'none' : ascending ? 'ascending' : 'descending';
+    return html`<th scope="col" aria-sort=${ariaSort} data-sort-field=${column.field}>
+      <button type="button" class="sort" @click=${() => this.sortBy(column)}>
+        ${column.label}<span class="arrow" aria-hidden="true">${ascending === null ? '↕' : ascending ? '▲' : '▼'}</span>
+      </button>
+    </th>`;
+  }
+
+  private orderDescription(): string {
+    const column = Object.values(SORT_COLUMNS).find((c) => c.field === this.order.field)!;
+    const ascending = this.valuesAscending(column);
+    const hint: Record<IntegrationOrderField, [string, string]> = {
+      NAME: ['A to Z', 'Z to A'],
+      STATUS_CHANGED_AT: ['oldest status change first', 'latest status change first'],
+      UNTRACKED_SINCE: ['shortest untracked first', 'longest untracked first'],
+      CREATED_AT: ['oldest connection first', 'newest connection first'],
+    };
+    return `sorted by ${column.label.toLowerCase()}, ${hint[column.field][ascending ? 0 : 1]}`;
+  }
+
+  private sortBy(column: SortColumn): void {
+    const current = this.order;
+    const next: IntegrationOrder =
+      current.field === column.field ? { field: column.field, direction: current.direction === 'ASC' ? 'DESC' : 'ASC' } : { field: column.field, direction: column.first };
+    this.navigate(routeHash('integrations', withParams(this.route.params, orderParams(next))));
+  }
+
+  /** The person filter (from the blast radius): whose integrations these are, and the way out. */
+  private renderIdentityNotice(identityId: string | undefined) {
+    if (!identityId) return nothing;
+    const name = this.data?.page.edges.find((e) => e.node.authorizedBy?.id === identityId)?.node.authorizedBy?.name;
+    return html`<div class="notice identity-filter" data-identity-filter=${identityId}>
+      <p>Showing only integrations authorized by <strong>${name ?? 'one person'}</strong>: when this login breaks, these break with it.</p>
+      <button type="button" class="secondary" @click=${() => this.setParam('identity', null)}>Show everyone's integrations</button>
+      <a href=${routeHash('blast-radius', { identity: identityId })}>Back to the blast radius</a>
+    </div>`;
   }
 
   private renderPager() {
@@ -213,8 +313,8 @@ export class IntegrationsView extends DataView<IntegrationsData> {
 
   private clearFilters(): void {
     this.tenantHint = '';
-    const size = this.route.params.get('size');
-    this.navigate(routeHash('integrations', { size }));
+    const params = this.route.params;
+    this.navigate(routeHash('integrations', { size: params.get('size'), sort: params.get('sort'), dir: params.get('dir') }));
   }
 
   private onSearchInput(event: Event): void {

@@ -70,6 +70,18 @@ describe('admin console in Chromium', { timeout: 90_000 }, () => {
 
   const staffToken = () => h.config.adminToken!;
   const rows = () => page.locator('integrations-view tbody tr');
+  const rowIds = () => rows().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset['id']));
+  const header = (field: string) => page.locator(`integrations-view th[data-sort-field="${field}"]`);
+  const SORT_SQL: Record<string, string> = { CREATED_AT: 'created_at', NAME: 'lower(name)', STATUS_CHANGED_AT: 'status_changed_at', UNTRACKED_SINCE: 'untracked_since' };
+
+  /** Integration ids in an order, straight from the database (what the table must show). */
+  async function dbOrder(field: string, direction: 'ASC' | 'DESC', where = 'true', values: unknown[] = []): Promise<string[]> {
+    const found: Array<{ id: string }> = await h.database.dataSource.query(
+      `SELECT id FROM integrations WHERE ${where} ORDER BY ${SORT_SQL[field]} ${direction} NULLS LAST, id ${direction}`,
+      values,
+    );
+    return found.map((r) => r.id);
+  }
   const summary = () => page.locator('integrations-view p.summary');
 
   async function signIn(token: string): Promise<void> {
@@ -192,8 +204,101 @@ describe('admin console in Chromium', { timeout: 90_000 }, () => {
     await page.locator('integrations-view button:has-text("Previous page")').click();
     await expect.poll(() => rows().count()).toBe(25);
     expect(await rows().first().locator('td:first-child a').textContent()).toBe('Paging test 00');
+
+    // Sorted by name, newest name first: the cursors continue that order across pages.
+    await header('NAME').locator('button').click();
+    await expect.poll(() => page.url()).toContain('sort=NAME');
+    await header('NAME').locator('button').click();
+    const byNameDesc = await dbOrder('NAME', 'DESC', `lower(name) LIKE 'paging test %'`);
+    await expect.poll(() => rowIds()).toEqual(byNameDesc.slice(0, 25));
+    expect(page.url()).toContain('sort=NAME&dir=DESC');
+    expect(page.url()).not.toContain('after=');
+    await page.locator('integrations-view button:has-text("Next page")').click();
+    await expect.poll(() => rowIds()).toEqual(byNameDesc.slice(25));
+    expect(await summary().textContent()).toContain('26–30 of 30');
     await h.database.dataSource.query(`DELETE FROM integrations WHERE name LIKE 'Paging test %'`);
     expect(all.length).toBe(21);
+  });
+
+  it('sorts on the server by each sortable column, both ways, with aria-sort and the order in the URL', async () => {
+    await page.goto(`${h.base}/admin/#/integrations?size=100`);
+    await expect.poll(() => rowIds()).toEqual(await dbOrder('CREATED_AT', 'ASC'));
+    expect(await header('CREATED_AT').getAttribute('aria-sort')).toBe('ascending');
+    expect(await header('NAME').getAttribute('aria-sort')).toBe('none');
+
+    // Each header: the first click, then the other way. Untracked-for shows durations, so its key runs the other way round.
+    const columns: Array<{ field: string; first: 'ASC' | 'DESC'; ariaFirst: string }> = [
+      { field: 'NAME', first: 'ASC', ariaFirst: 'ascending' },
+      { field: 'STATUS_CHANGED_AT', first: 'DESC', ariaFirst: 'descending' },
+      { field: 'UNTRACKED_SINCE', first: 'ASC', ariaFirst: 'descending' },
+      { field: 'CREATED_AT', first: 'DESC', ariaFirst: 'descending' },
+    ];
+    for (const { field, first, ariaFirst } of columns) {
+      const second = first === 'ASC' ? 'DESC' : 'ASC';
+      await header(field).locator('button').click();
+      await expect.poll(() => rowIds(), { message: `${field} ${first}` }).toEqual(await dbOrder(field, first));
+      expect(await header(field).getAttribute('aria-sort')).toBe(ariaFirst);
+      expect(await page.locator('integrations-view th[aria-sort="ascending"], integrations-view th[aria-sort="descending"]').count()).toBe(1);
+      expect(page.url()).toContain(`sort=${field}`);
+      await header(field).locator('button').click();
+      await expect.poll(() => rowIds(), { message: `${field} ${second}` }).toEqual(await dbOrder(field, second));
+      expect(await header(field).getAttribute('aria-sort')).toBe(ariaFirst === 'ascending' ? 'descending' : 'ascending');
+    }
+    // Back at the default order (connected, oldest first): the URL says nothing about sorting.
+    await expect.poll(() => page.url()).not.toContain('sort=');
+
+    // Longest untracked first, kept through a filter change and a reload; integrations being tracked come last.
+    await header('UNTRACKED_SINCE').locator('button').click();
+    await expect.poll(() => rowIds()).toEqual(await dbOrder('UNTRACKED_SINCE', 'ASC'));
+    await page.locator('integrations-view #provider').selectOption('GOOGLE');
+    await expect.poll(() => rowIds()).toEqual(await dbOrder('UNTRACKED_SINCE', 'ASC', `provider = 'GOOGLE'`));
+    expect(page.url()).toContain('sort=UNTRACKED_SINCE');
+    expect(page.url()).toContain('provider=GOOGLE');
+    await page.reload();
+    await expect.poll(() => rowIds()).toEqual(await dbOrder('UNTRACKED_SINCE', 'ASC', `provider = 'GOOGLE'`));
+    expect(await header('UNTRACKED_SINCE').getAttribute('aria-sort')).toBe('descending');
+    const tracked = (await rows().locator('td:nth-child(6)').allTextContents()).map((t) => t.trim());
+    expect(tracked.indexOf('—')).toBeGreaterThan(0);
+    expect(tracked.slice(tracked.indexOf('—')).every((t) => t === '—')).toBe(true);
+    // The focus stays on the header button while the table re-sorts (keyboard users keep their place).
+    await header('NAME').locator('button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rowIds()).toEqual(await dbOrder('NAME', 'ASC', `provider = 'GOOGLE'`));
+    expect(await header('NAME').locator('button').evaluate((button) => button.matches(':focus'))).toBe(true);
+    await axeScan('integrations sorted');
+    await shot('integrations-sorted');
+  });
+
+  it('links a blast-radius person to the integrations they authorized', async () => {
+    const [agency] = (await h.database.dataSource.query(`SELECT id, name FROM provider_identities WHERE name LIKE 'Jordan Reyes%'`)) as Array<{ id: string; name: string }>;
+    const theirs = await dbOrder('CREATED_AT', 'ASC', `identity_id = $1 AND status <> 'DISCONNECTED'`, [agency!.id]);
+    expect(theirs.length).toBeGreaterThan(2);
+    await page.goto(`${h.base}/admin/#/blast-radius`);
+    const blast = page.locator('blast-radius-view');
+    const link = blast.locator('tr[data-agency="true"] a');
+    await expect.poll(() => link.textContent()).toContain(String(theirs.length));
+    await link.click();
+    await expect.poll(() => page.url()).toContain(`identity=${agency!.id}`);
+    await expect.poll(() => summary().getAttribute('data-total')).toBe(String(theirs.length));
+    await expect.poll(() => rowIds()).toEqual(theirs);
+    expect(new Set(await rows().locator('td:nth-child(7)').allTextContents())).toEqual(new Set([agency!.name]));
+    expect(await page.locator('integrations-view [data-identity-filter]').textContent()).toContain(agency!.name);
+
+    // Sorted within the person's integrations, then everyone's again.
+    await header('UNTRACKED_SINCE').locator('button').click();
+    await expect.poll(() => rowIds()).toEqual(await dbOrder('UNTRACKED_SINCE', 'ASC', `identity_id = $1 AND status <> 'DISCONNECTED'`, [agency!.id]));
+    await axeScan('integrations of one person');
+    await shot('integrations-person');
+    await page.locator('integrations-view [data-identity-filter] button').click();
+    await expect.poll(() => page.url()).not.toContain('identity=');
+    await expect.poll(() => page.locator('integrations-view [data-identity-filter]').count()).toBe(0);
+    expect(page.url()).toContain('sort=UNTRACKED_SINCE');
+
+    // The detail page offers the same list for its authorizing person.
+    const id = await integrationId('Northwind – Prospecting', 'Acme Outdoor Co.');
+    await page.goto(`${h.base}/admin/#/integrations/${id}`);
+    await page.locator('integration-detail-view dl.facts a:has-text("their integrations")').click();
+    await expect.poll(() => rowIds()).toEqual(theirs);
   });
 
   it('shows the detail: cause, timeline and untracked windows of the seeded history', async () => {

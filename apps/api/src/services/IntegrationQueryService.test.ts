@@ -35,7 +35,7 @@ describe.skipIf(!onPostgres)('staff-wide list orders and notifications at scale 
     const original = logger.logQuery.bind(logger);
     const seen: Array<{ sql: string; params: unknown[] }> = [];
     logger.logQuery = (query, parameters, runner) => {
-      seen.push({ sql: query, params: parameters ?? [] });
+      seen.push({ sql: query, params: Array.isArray(parameters) ? parameters : [] });
       return original(query, parameters, runner);
     };
     try {
