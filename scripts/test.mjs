@@ -9,7 +9,7 @@ const workspaces = ['packages/core', 'packages/db', 'packages/provider-sandbox',
 const reportOf = (ws) => join(root, ws, 'test-artifacts', 'vitest-report.json');
 for (const ws of workspaces) rmSync(reportOf(ws), { force: true });
 
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)], {
+const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,
