@@ -1,6 +1,6 @@
 // Shared set-up for the monitor benchmarks: build check, the standalone sandbox, token minting,
 // seeding by multi-row INSERT, peak RSS. Plain Node (no Vitest); imports the workspace packages' dist.
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -150,7 +150,12 @@ export function plainDebugToken(sandboxUrl) {
 
 /** Config for the bench's API services: sandbox mode, the sandbox's origin as public URL (its URLs live under /sandbox). */
 export function benchConfig(api, sandboxOrigin, extra = {}) {
-  return api.config.loadConfig({
+  return api.config.loadConfig(benchEnv(sandboxOrigin, extra));
+}
+
+/** The environment behind `benchConfig` (hand it to a worker process so it decrypts the same tokens). */
+export function benchEnv(sandboxOrigin, extra = {}) {
+  return {
     NODE_ENV: 'test',
     RELINK_PUBLIC_URL: sandboxOrigin,
     RELINK_DATABASE_URL: DATABASE_URL,
@@ -161,7 +166,40 @@ export function benchConfig(api, sandboxOrigin, extra = {}) {
     RELINK_SANDBOX_GOOGLE_CLIENT_ID: GOOGLE_APP.clientId,
     RELINK_SANDBOX_GOOGLE_CLIENT_SECRET: GOOGLE_APP.clientSecret,
     ...extra,
+  };
+}
+
+/**
+ * A monitor worker in its own process (as `node apps/api/dist/worker.js` would run), so its peak RSS
+ * is its own. `sweep()` wakes its sweep; `stop()` resolves with its peak RSS (MB) and counters.
+ */
+export async function startWorkerProcess(env, schema, options = {}) {
+  const child = fork(new URL('./workerChild.mjs', import.meta.url).pathname, [], {
+    env: { ...process.env, BENCH_CONFIG_ENV: JSON.stringify(env), BENCH_SCHEMA: schema, BENCH_WORKER_OPTIONS: JSON.stringify(options) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const next = (type) =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message) => {
+        if (message?.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message);
+      };
+      const onExit = (code) => reject(new Error(`bench worker exited with ${code} while waiting for "${type}"`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  await next('ready');
+  return {
+    sweep: () => child.send({ type: 'sweep' }),
+    async stop() {
+      const stopped = next('stopped');
+      child.send({ type: 'stop' });
+      return stopped;
+    },
+    kill: () => child.exitCode === null && child.kill('SIGKILL'),
+  };
 }
 
 /** A fresh schema (and its pg-boss schema) for one bench run. */

@@ -4,22 +4,22 @@
 // minting costs ~15 ms a token here), all checked once by the real monitor (SKIP
 // LOCKED claims, pg-boss batches of 50, debug_token 50 per Graph batch, results through StatusService).
 // Compared with a plain client issuing N single debug_token calls at the same concurrency, same run.
-// Prints sweep.checks_per_s, sweep.plain_checks_per_s, sweep.ratio, sweep.rss_mb (peak, this process;
-// the sandbox runs in its own process).
+// Prints sweep.checks_per_s, sweep.plain_checks_per_s, sweep.ratio, sweep.rss_mb (peak RSS of the
+// worker process running the monitor; the sandbox and this driver run in their own processes).
 import {
   QUICK,
-  benchConfig,
+  benchEnv,
   createSandboxUsers,
   freshDatabase,
   loadApi,
   mintTokens,
-  peakRss,
   plainDebugToken,
   pool,
   print,
   seedFacebook,
   sleep,
   startSandboxProcess,
+  startWorkerProcess,
 } from '../lib/setup.mjs';
 
 const N = Number(process.env.RELINK_BENCH_SWEEP_N ?? (QUICK ? 10_000 : 100_000));
@@ -32,8 +32,8 @@ const sandbox = await startSandboxProcess();
 let database;
 let worker;
 try {
-  const config = benchConfig(api, sandbox.origin);
-  const log = api.logger.createLogger('test');
+  const env = benchEnv(sandbox.origin);
+  const config = api.config.loadConfig(env);
   database = await freshDatabase(api, 'bench_sweep');
 
   let t = Date.now();
@@ -52,17 +52,11 @@ try {
   const plainSeconds = (Date.now() - t) / 1000;
   tokens.length = 0;
 
-  const rss = peakRss();
-  worker = await api.startWorker(config, log, {
-    database,
-    checkConcurrency: CONCURRENCY,
-    batchSize: 50,
-    sweepIntervalMs: 1_000,
-    pollingIntervalSeconds: 0.5,
-  });
+  // The monitor runs as its own worker process (what `node apps/api/dist/worker.js` is), with its own pool.
+  worker = await startWorkerProcess(env, 'bench_sweep', { checkConcurrency: CONCURRENCY, batchSize: 50, sweepIntervalMs: 1_000, pollingIntervalSeconds: 0.5 });
   const started = Date.now();
   await database.executeSql(`UPDATE integrations SET next_check_at = next_check_at - interval '2 days'`);
-  worker.monitor.requestSweep();
+  worker.sweep();
   let remaining = N;
   while (remaining > 0) {
     await sleep(250);
@@ -71,9 +65,10 @@ try {
     if (Date.now() - started > 30 * 60_000) throw new Error(`sweep did not finish: ${remaining} unchecked after 30 minutes`);
   }
   const seconds = (Date.now() - started) / 1000;
-  const peak = rss.stop();
+  const { peakRssMb: peak, stats } = await worker.stop();
+  worker = undefined;
   const { rows: statuses } = await database.executeSql('SELECT status, count(*)::int AS n FROM integrations GROUP BY status ORDER BY status');
-  console.log(`# statuses after the sweep: ${statuses.map((r) => `${r.status}=${r.n}`).join(' ')}; check jobs ${worker.monitor.stats.checkJobs}`);
+  console.log(`# statuses after the sweep: ${statuses.map((r) => `${r.status}=${r.n}`).join(' ')}; check jobs ${stats.checkJobs}, integrations checked ${stats.checked}`);
   print('sweep.integrations', N);
   print('sweep.distinct_tokens', TOKENS);
   print('sweep.concurrency', CONCURRENCY);
@@ -83,7 +78,7 @@ try {
   print('sweep.ratio', (N / seconds / (N / plainSeconds)).toFixed(2));
   print('sweep.rss_mb', peak);
 } finally {
-  await worker?.close();
+  if (worker) await worker.stop().catch(() => worker.kill());
   await database?.close();
   await sandbox.close();
 }

@@ -1,0 +1,26 @@
+// One monitor worker for the benches (forked by startWorkerProcess): the real startWorker over its own
+// pool, reporting its peak RSS. Settings: BENCH_CONFIG_ENV (the API environment as JSON), BENCH_SCHEMA,
+// BENCH_WORKER_OPTIONS (MonitorOptions as JSON).
+import { loadApi } from './setup.mjs';
+
+const api = await loadApi();
+const config = api.config.loadConfig(JSON.parse(process.env.BENCH_CONFIG_ENV));
+const worker = await api.startWorker(config, api.logger.createLogger('test'), {
+  schema: process.env.BENCH_SCHEMA,
+  ...JSON.parse(process.env.BENCH_WORKER_OPTIONS || '{}'),
+});
+let peak = process.memoryUsage().rss;
+const timer = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 100);
+process.send({ type: 'ready' });
+process.on('message', async (message) => {
+  if (message?.type === 'sweep') worker.monitor.requestSweep();
+  if (message?.type === 'stop') {
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const stats = { ...worker.monitor.stats };
+    await worker.close();
+    process.send({ type: 'stopped', peakRssMb: Math.round(peak / 1024 / 1024), stats }, () => process.exit(0));
+  }
+});
