@@ -224,17 +224,20 @@ describe('sorting, the person filter and notifications over HTTP', () => {
       expect(list[0]).toMatchObject({ endpointUrl: 'https://hooks.acme.test/two', status: 'pending', attempts: 1, lastStatusCode: null, deliveredAt: null });
       expect(list.at(-1)).toMatchObject({ endpointUrl: 'https://hooks.acme.test/one', status: 'failed', attempts: 8, lastStatusCode: 500, lastError: 'HTTP 500' });
       expect(list[1]).toMatchObject({ status: 'delivered', lastStatusCode: 204, deliveredAt: new Date(BASE + 4 * HOUR + 1000).toISOString() });
-      const tenant = await h.gql(NOTIFICATIONS, { token: a.apiKey, variables: { id: target.id } });
-      expect(tenant.data!.integration.notifications.map((d: { id: string }) => d.id)).toEqual(expectedIds);
-      const two = await h.gql(NOTIFICATIONS, { token: a.apiKey, variables: { id: target.id, first: 2 } });
+      const byDefault = await h.gql(NOTIFICATIONS, { token: h.staffToken, variables: { id: target.id } });
+      expect(byDefault.data!.integration.notifications.map((d: { id: string }) => d.id)).toEqual(expectedIds);
+      const two = await h.gql(NOTIFICATIONS, { token: h.staffToken, variables: { id: target.id, first: 2 } });
       expect(two.data!.integration.notifications.map((d: { id: string }) => d.id)).toEqual(expectedIds.slice(0, 2));
     });
 
-    it('is empty for an integration nobody was told about, refuses first outside 1..100, and is not for widgets', async () => {
-      const none = await h.gql(NOTIFICATIONS, { token: a.apiKey, variables: { id: rowsA[5]!.id } });
+    it('is empty for an integration nobody was told about, refuses first outside 1..100, and is for staff only', async () => {
+      const none = await h.gql(NOTIFICATIONS, { token: h.staffToken, variables: { id: rowsA[5]!.id } });
       expect(none.data!.integration.notifications).toEqual([]);
-      const big = await h.gql(NOTIFICATIONS, { token: a.apiKey, variables: { id: target.id, first: 101 } });
+      const big = await h.gql(NOTIFICATIONS, { token: h.staffToken, variables: { id: target.id, first: 101 } });
       expect(big.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      // Tenant keys and widgets: FORBIDDEN (tenants read deliveries per endpoint with webhookDeliveries).
+      const tenant = await h.gql(NOTIFICATIONS, { token: a.apiKey, variables: { id: target.id } });
+      expect(tenant.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
       const widget = await h.gql(NOTIFICATIONS, { token: widgetA, origin: ORIGIN, variables: { id: target.id } });
       expect(widget.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
       const foreign = await h.gql(NOTIFICATIONS, { token: b.apiKey, variables: { id: target.id } });

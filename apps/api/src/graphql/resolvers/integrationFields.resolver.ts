@@ -51,9 +51,13 @@ export class IntegrationFieldsResolver {
     return ctx.loaders.events(pageSize(first, 20, 100)).load(integration.id);
   }
 
-  @Authorized('STAFF', 'TENANT')
+  // Staff only for now: tenant reads of `integrations` go through the read path's per-tenant cache,
+  // which is invalidated by integration rows, not by delivery state (see UNCACHEABLE_FIELDS there).
+  // Tenants read their deliveries per endpoint with webhookDeliveries.
+  @Authorized('STAFF')
   @FieldResolver(() => [WebhookDelivery], {
-    description: 'Webhook messages sent to the tenant about this integration (any endpoint), newest first, with their delivery state. first: 1..100.',
+    description:
+      'Staff: webhook messages sent to the tenant about this integration (any of its endpoints), newest first, with their delivery state. first: 1..100.',
   })
   async notifications(
     @Root() integration: IntegrationType,
