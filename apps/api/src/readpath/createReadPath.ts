@@ -8,6 +8,7 @@ import { readCacheFrontDoor } from './frontDoor.js';
 import { readCachePlugin } from './readCachePlugin.js';
 import { ResponseCache } from './ResponseCache.js';
 import { TenantFingerprints } from './TenantFingerprints.js';
+import { ViewerHints } from './ViewerHints.js';
 
 export interface ReadPath {
   /** The Apollo plugin serving cached tenant reads (install it on the ApolloServer). */
@@ -28,12 +29,14 @@ export interface ReadPath {
 export function createReadPath(services: Services, log?: Logger): ReadPath {
   const cache = new ResponseCache();
   const fingerprints = new TenantFingerprints(services.database);
+  const hints = new ViewerHints();
   const stop = services.statusBus.subscribe((notice) => cache.dropTenant(notice.tenantId));
   return {
-    plugin: readCachePlugin({ cache, fingerprints, ...(log ? { log } : {}) }),
+    plugin: readCachePlugin({ cache, fingerprints, hints, ...(log ? { log } : {}) }),
     frontDoor: readCacheFrontDoor({
       cache,
       fingerprints,
+      hints,
       // The same decision as the GraphQL context (httpContext): token + Origin.
       viewerOf: (req) => authenticate(services, req.headers.authorization, req.headers.origin),
     }),

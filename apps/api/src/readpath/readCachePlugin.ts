@@ -6,10 +6,13 @@ import { cacheableOperation } from './cacheableOperation.js';
 import { operationKey } from './operationKey.js';
 import type { ResponseCache } from './ResponseCache.js';
 import type { TenantFingerprints } from './TenantFingerprints.js';
+import { ViewerHints } from './ViewerHints.js';
 
 export interface ReadCachePluginOptions {
   cache: ResponseCache;
   fingerprints: TenantFingerprints;
+  /** Filled here (credential → tenant) for the front door. */
+  hints?: ViewerHints;
   log?: Logger;
 }
 
@@ -33,12 +36,14 @@ function isCacheable(document: DocumentNode, operationName: string | null | unde
  * is still current, so no process ever serves data older than a change committed before the request
  * arrived — whichever process or code path committed it. Misses run normally and fill the cache.
  */
-export function readCachePlugin({ cache, fingerprints, log }: ReadCachePluginOptions): ApolloServerPlugin<RequestContext> {
+export function readCachePlugin({ cache, fingerprints, hints, log }: ReadCachePluginOptions): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart({ contextValue }): Promise<GraphQLRequestListener<RequestContext> | void> {
+    async requestDidStart({ contextValue, request }): Promise<GraphQLRequestListener<RequestContext> | void> {
       const viewer = contextValue.viewer;
       if (viewer.kind !== 'TENANT' && viewer.kind !== 'WIDGET') return;
       const tenantKey = `${viewer.kind}:${viewer.tenantId}`;
+      const headers = request.http?.headers;
+      hints?.set(ViewerHints.keyOf(headers?.get('authorization'), headers?.get('origin')), tenantKey);
       let fill: { key: string; fingerprint: string; queryHash: string } | undefined;
       return {
         async responseForOperation(rc) {
