@@ -27,7 +27,8 @@ export function ensureBuilt() {
 
 export async function loadApi() {
   ensureBuilt();
-  const api = (file) => import(root + 'apps/api/dist/' + file);
+  // RELINK_BENCH_API_DIST: another build of @relink/api to compare (e.g. a patched copy), default its dist.
+  const api = (file) => import(root + (process.env.RELINK_BENCH_API_DIST ?? 'apps/api/dist/') + file);
   const requireFromApi = createRequire(root + 'apps/api/package.json');
   return {
     db: await import(root + 'packages/db/dist/index.js'),

@@ -19,8 +19,9 @@ process.on('message', async (message) => {
   if (message?.type === 'stop') {
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
-    const stats = { ...worker.monitor.stats };
+    // Counters after close: running jobs finish (and count) before it resolves.
     await worker.close();
+    const stats = { ...worker.monitor.stats };
     process.send({ type: 'stopped', peakRssMb: Math.round(peak / 1024 / 1024), stats }, () => process.exit(0));
   }
 });
