@@ -3,8 +3,11 @@
 import autocannon from 'autocannon';
 import { apiKeyFor } from './dataset.mjs';
 
-// `amount` (optional) stops after that many requests instead of after `seconds`.
-const { url, tenants, connections, seconds, body, amount } = JSON.parse(process.argv[2]);
+// `amount` (optional) stops after that many requests instead of after `seconds`; `sequential` asks for
+// tenants 0, 1, 2, … in turn instead of at random (a warm-up that shows every tenant's banner once).
+const { url, tenants, connections, seconds, body, amount, sequential } = JSON.parse(process.argv[2]);
+let next = 0;
+const pickTenant = () => (sequential ? next++ % tenants : Math.floor(Math.random() * tenants));
 const headers = (n) => ({ 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${apiKeyFor(n)}` });
 
 const result = await autocannon({
@@ -17,7 +20,7 @@ const result = await autocannon({
       path: '/graphql',
       body,
       // A tenant drawn at random for every request, authenticated with its own API key.
-      setupRequest: (req) => ({ ...req, headers: headers(Math.floor(Math.random() * tenants)) }),
+      setupRequest: (req) => ({ ...req, headers: headers(pickTenant()) }),
     },
   ],
 });

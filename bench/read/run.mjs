@@ -5,7 +5,7 @@
 //   read.rss_mb            API resident memory after the rounds (read.rss_peak_mb: its peak)
 //   read.scale_ratio       API median latency at 1,000,000 integrations ÷ at 10,000 (goal ≤ 2)
 // RELINK_BENCH_QUICK=1: 10,000 integrations over 1,000 tenants, shorter rounds, no scale run unless
-// RELINK_BENCH_SCALE=1. RELINK_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+// RELINK_BENCH_SCALE=1 (=0 skips it in a full run). RELINK_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
@@ -14,7 +14,7 @@ import { backendsOf, cpuSecondsOf, memoryOf, pinBackends, pinning, runLoad, star
 import { DEFAULT_DATABASE_URL, root, widgetQueries } from './workspace.mjs';
 
 const quick = process.env.RELINK_BENCH_QUICK === '1';
-const scale = !quick || process.env.RELINK_BENCH_SCALE === '1';
+const scale = process.env.RELINK_BENCH_SCALE ? process.env.RELINK_BENCH_SCALE === '1' : !quick;
 const url = process.env.RELINK_BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
 const CONNECTIONS = 50;
 const main = quick ? { tenants: 1_000, integrations: 10_000 } : { tenants: 10_000, integrations: 100_000 };
@@ -66,9 +66,13 @@ async function checkSameAnswers(baseline, api, tenants, body) {
   }
 }
 
-/** Warm-up: JIT, pools, and two page views per tenant (steady traffic: every page view asks again). */
+/**
+ * Warm-up: JIT and pools, and every tenant's banner shown once (steady traffic: a host page asks on
+ * every page view, so between two changes of a tenant its answer is asked for again and again).
+ */
 async function warm(server, tenants, body) {
-  await runLoad({ url: server.url, tenants, connections: CONNECTIONS, body, amount: Math.max(tenants * 2, 2_000) });
+  await runLoad({ url: server.url, tenants, connections: CONNECTIONS, body, amount: tenants, sequential: true });
+  await runLoad({ url: server.url, tenants, connections: CONNECTIONS, body, amount: Math.max(tenants, 2_000) });
   return pinBackends(server.pid).length;
 }
 
@@ -109,7 +113,7 @@ async function compare(dataset, body) {
       log(`round ${round + 1}: baseline ${a.rps.toFixed(0)} req/s p99 ${a.p99} ms ${cpu(a)} | api ${b.rps.toFixed(0)} req/s p99 ${b.p99} ms ${cpu(b)} | ratio ${(b.rps / a.rps).toFixed(2)}`);
       results.push({ a, b });
     }
-    return { results, memory: memoryOf(api.pid) };
+    return { results, memory: memoryOf(api.pid), baselineMemory: memoryOf(baseline.pid) };
   } finally {
     const [, output] = await Promise.all([stopServer(baseline), stopServer(api)]);
     const stats = /stats (.*)/.exec(output)?.[1];
@@ -152,7 +156,7 @@ const body = JSON.stringify({ query: INTEGRATIONS_QUERY, variables: {} });
 
 const dataset = await ensureDataset({ url, ...main, log });
 log(`${dataset.integrations} integrations over ${dataset.tenants} tenants (schema ${dataset.schema})`);
-const { results, memory } = await compare(dataset, body);
+const { results, memory, baselineMemory } = await compare(dataset, body);
 print('read.ratio', fixed(median(results.map((r) => r.b.rps / r.a.rps))));
 print('read.rps', fixed(median(results.map((r) => r.b.rps)), 0));
 print('read.baseline_rps', fixed(median(results.map((r) => r.a.rps)), 0));
@@ -164,6 +168,7 @@ print('read.db_cpu_us_per_req', fixed(median(results.map((r) => r.b.dbUs)), 0));
 print('read.baseline_db_cpu_us_per_req', fixed(median(results.map((r) => r.a.dbUs)), 0));
 print('read.rss_mb', fixed(memory.rss, 0));
 print('read.rss_peak_mb', fixed(memory.peak, 0));
+print('read.baseline_rss_mb', fixed(baselineMemory.rss, 0));
 
 if (scale) {
   const small = await ensureDataset({ url, tenants: 1_000, integrations: 10_000, log });
