@@ -10,18 +10,24 @@ const worker = await api.startWorker(config, api.logger.createLogger('test'), {
   ...JSON.parse(process.env.BENCH_WORKER_OPTIONS || '{}'),
 });
 let peak = process.memoryUsage().rss;
+let cpuAtSweep = process.cpuUsage();
 const timer = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 100);
 process.send({ type: 'ready' });
 process.on('message', async (message) => {
-  if (message?.type === 'sweep') worker.monitor.requestSweep();
+  if (message?.type === 'sweep') {
+    cpuAtSweep = process.cpuUsage();
+    worker.monitor.requestSweep();
+  }
   if (message?.type === 'stop') {
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
     // Counters after close: running jobs finish (and count) before it resolves.
     await worker.close();
     const stats = { ...worker.monitor.stats };
-    process.send({ type: 'stopped', peakRssMb: Math.round(peak / 1024 / 1024), stats }, () => process.exit(0));
+    const cpu = process.cpuUsage(cpuAtSweep);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    process.send({ type: 'stopped', peakRssMb: Math.round(peak / 1024 / 1024), cpuSeconds, stats }, () => process.exit(0));
   }
 });

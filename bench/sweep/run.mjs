@@ -65,7 +65,7 @@ try {
     if (Date.now() - started > 30 * 60_000) throw new Error(`sweep did not finish: ${remaining} unchecked after 30 minutes`);
   }
   const seconds = (Date.now() - started) / 1000;
-  const { peakRssMb: peak, stats } = await worker.stop();
+  const { peakRssMb: peak, cpuSeconds, stats } = await worker.stop();
   worker = undefined;
   const { rows: statuses } = await database.executeSql('SELECT status, count(*)::int AS n FROM integrations GROUP BY status ORDER BY status');
   console.log(`# statuses after the sweep: ${statuses.map((r) => `${r.status}=${r.n}`).join(' ')}; check jobs ${stats.checkJobs}, integrations checked ${stats.checked}`);
@@ -77,6 +77,8 @@ try {
   print('sweep.plain_checks_per_s', Math.round(N / plainSeconds));
   print('sweep.ratio', (N / seconds / (N / plainSeconds)).toFixed(2));
   print('sweep.rss_mb', peak);
+  // CPU the worker process used from the wake-up to the end, per second of the sweep (1.0 = one core busy).
+  print('sweep.worker_cpu_share', (cpuSeconds / seconds).toFixed(2));
 } finally {
   if (worker) await worker.stop().catch(() => worker.kill());
   await database?.close();
