@@ -47,7 +47,7 @@ describe('StatusService (the one road)', () => {
     expect(windows).toHaveLength(1);
     expect(windows[0]).toMatchObject({ startedAt: at(10), endedAt: at(40), cause: 'PASSWORD_CHANGED' });
     const events = await database.dataSource.getRepository(IntegrationEvent).find({ where: { integrationId: id }, order: { at: 'ASC' } });
-    expect(events.map((e) => [e.type, e.status])).toEqual([['checked', 'REVOKED'], ['reauthorized', 'HEALTHY']]);
+    expect(events.map((e) => [e.type, e.status, e.detail.from])).toEqual([['checked', 'REVOKED', 'HEALTHY'], ['reauthorized', 'HEALTHY', 'REVOKED']]);
     const deliveries = await database.dataSource.getRepository(WebhookDelivery).find({ where: { tenantId } });
     expect(deliveries.map((d) => (d.payload as { data: { integration: { status: string } } }).data.integration.status).sort()).toEqual(['HEALTHY', 'REVOKED']);
     await waitFor(() => heard.filter((n) => n.integrationId === id).length === 2);

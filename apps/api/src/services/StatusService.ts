@@ -75,6 +75,7 @@ export class StatusService {
       ? await em.getRepository(Credential).findOne({ where: { id: row.credentialId }, select: { id: true, issuedAt: true } })
       : null;
     const transition = nextStatus(stateOf(row, credential?.issuedAt ?? null), event);
+    const previousStatus = row.status;
     const next = transition.state;
     const isCheck = event.type === 'CHECK_VALID' || event.type === 'CHECK_INVALID' || event.type === 'CHECK_TRANSIENT';
 
@@ -128,7 +129,7 @@ export class StatusService {
         status: integration.status,
         cause: transition.changed ? integration.cause : 'cause' in event ? event.cause : integration.cause,
         actor: meta.actor,
-        detail: { ...meta.detail, ...(transition.changed ? { from: row.status } : { unchanged: true }) },
+        detail: { ...meta.detail, ...(transition.changed ? { from: previousStatus } : { unchanged: true }) },
       });
     }
     return { integration, transition };
