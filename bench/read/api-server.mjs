@@ -43,7 +43,9 @@ const stop = async () => {
     profiler = undefined;
     (await import('node:fs')).writeFileSync(process.env.RELINK_BENCH_PROFILE, JSON.stringify(profile));
   }
-  if (relink.readPath) console.log(`stats ${JSON.stringify(relink.readPath.cache.stats())}`);
+  globalThis.gc?.();
+  const heapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
+  console.log(`stats ${JSON.stringify({ ...relink.readPath?.cache.stats(), heapMb })}`);
   await relink.close();
   await database.close();
   process.exit(0);
