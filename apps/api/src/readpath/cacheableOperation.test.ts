@@ -27,6 +27,8 @@ describe('cacheableOperation', () => {
     expect(cacheable('{ integrations { edges { node { untrackedWindows { seconds } } } } }')).toBe(false);
     expect(cacheable('{ integrations { edges { node { events { at } } } } }')).toBe(false);
     expect(cacheable('{ integrations { edges { node { tenant { name } } } } }')).toBe(false);
+    expect(cacheable('{ integrations { edges { node { notifications { status } } } } }')).toBe(false);
+    expect(cacheable('{ integrations { edges { node { someFieldAddedLater } } } }')).toBe(false);
     expect(cacheable('{ healthSummary { total } viewer { kind } }')).toBe(false);
     expect(cacheable('{ invalidationCauses { code } }')).toBe(false);
     expect(cacheable('{ __typename }')).toBe(false);

@@ -7,10 +7,25 @@ import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDef
 export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set(['integrations', 'healthSummary']);
 
 /**
- * Fields that depend on something else: the clock (open untracked windows keep counting), other tables
- * (history, windows, the tenant's name). An operation selecting any of them is never cached.
+ * Every field a cacheable operation may select, on any type: the connection, the integration row's own
+ * columns, its cause copy (static) and its provider identity, the health counts. Anything else — the
+ * clock (`untrackedSeconds`, open `untrackedWindows`), other tables (`events`, `notifications`,
+ * `tenant`) or any field added later — makes the operation uncacheable until it is listed here.
  */
-export const UNCACHEABLE_FIELDS: ReadonlySet<string> = new Set(['untrackedSeconds', 'untrackedWindows', 'events', 'tenant']);
+export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  ...CACHEABLE_ROOT_FIELDS,
+  // IntegrationConnection, IntegrationEdge, PageInfo
+  'edges', 'node', 'cursor', 'pageInfo', 'totalCount', 'hasNextPage', 'endCursor',
+  // Integration: its row, the cause copy and the identity that authorized it
+  'id', 'tenantId', 'provider', 'externalAccountId', 'name', 'status', 'needsReauthorization', 'statusChangedAt',
+  'tokenExpiresAt', 'dataAccessExpiresAt', 'lastCheckedAt', 'nextCheckAt', 'untrackedSince', 'disconnectedAt',
+  'createdAt', 'statusVersion', 'cause', 'authorizedBy',
+  // CauseInfo, ProviderIdentity
+  'code', 'title', 'explanation', 'action', 'prevention', 'securityRelated', 'externalUserId',
+  // HealthSummary, StatusCount
+  'total', 'byStatus', 'count',
+]);
 
 function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -54,7 +69,7 @@ function rootFields(set: SelectionSetNode, fragments: Map<string, FragmentDefini
 
 /**
  * Whether the response to this operation may be cached per tenant: a query whose root fields are all
- * in CACHEABLE_ROOT_FIELDS (or `__typename`) and that selects no field of UNCACHEABLE_FIELDS anywhere.
+ * in CACHEABLE_ROOT_FIELDS (or `__typename`) and that selects only fields of CACHEABLE_FIELDS.
  */
 export function cacheableOperation(document: DocumentNode, operationName?: string | null): boolean {
   const operation = operationOf(document, operationName);
@@ -73,6 +88,6 @@ export function cacheableOperation(document: DocumentNode, operationName?: strin
   if (!data) return false;
   const fields = new Set<string>();
   if (!collectFields(operation.selectionSet, fragments, new Set(), fields)) return false;
-  for (const name of fields) if (UNCACHEABLE_FIELDS.has(name)) return false;
+  for (const name of fields) if (!CACHEABLE_FIELDS.has(name)) return false;
   return true;
 }
