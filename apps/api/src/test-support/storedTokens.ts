@@ -17,10 +17,10 @@ export async function storedTokens(database: RelinkDatabase, encryptionKeys: str
   const rows: CredentialSecrets[] = await database.dataSource.query(
     'SELECT access_token_ciphertext, access_token_key_id, refresh_token_ciphertext, refresh_token_key_id FROM credentials',
   );
-  return rows
-    .flatMap((r) => [
-      cipher.decrypt({ keyId: r.access_token_key_id, ciphertext: r.access_token_ciphertext }),
-      ...(r.refresh_token_ciphertext && r.refresh_token_key_id ? [cipher.decrypt({ keyId: r.refresh_token_key_id, ciphertext: r.refresh_token_ciphertext })] : []),
-    ])
-    .filter((token) => token.length > 0);
+  // Wiped credentials (tokens revoked by the provider, data deletion) keep empty ciphertext.
+  const secrets = rows.flatMap((r) => [
+    { keyId: r.access_token_key_id, ciphertext: r.access_token_ciphertext },
+    { keyId: r.refresh_token_key_id ?? '', ciphertext: r.refresh_token_ciphertext ?? '' },
+  ]);
+  return secrets.filter((secret) => secret.ciphertext !== '').map((secret) => cipher.decrypt(secret));
 }
