@@ -9,8 +9,7 @@
 // Latency = sandbox event (just before the control call) → status change committed (StatusBus notice).
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { randomBytes } from 'node:crypto';
-import { DATABASE_URL, FACEBOOK_APP, GOOGLE_APP, freshDatabase, loadApi, print, root, sleep } from '../lib/setup.mjs';
+import { benchEnv, freshDatabase, loadApi, print, root, sleep } from '../lib/setup.mjs';
 
 const PER_GROUP = Number(process.env.RELINK_BENCH_DETECT_PER_GROUP ?? 50);
 
@@ -26,18 +25,7 @@ const port = await new Promise((resolve, reject) => {
   });
 });
 const base = `http://127.0.0.1:${port}`;
-const config = api.config.loadConfig({
-  NODE_ENV: 'test',
-  PORT: String(port),
-  RELINK_PUBLIC_URL: base,
-  RELINK_DATABASE_URL: DATABASE_URL,
-  RELINK_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-  RELINK_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
-  RELINK_SANDBOX_FACEBOOK_APP_ID: FACEBOOK_APP.appId,
-  RELINK_SANDBOX_FACEBOOK_APP_SECRET: FACEBOOK_APP.appSecret,
-  RELINK_SANDBOX_GOOGLE_CLIENT_ID: GOOGLE_APP.clientId,
-  RELINK_SANDBOX_GOOGLE_CLIENT_SECRET: GOOGLE_APP.clientSecret,
-});
+const config = api.config.loadConfig(benchEnv(base, { PORT: String(port) }));
 const database = await freshDatabase(api, 'bench_detect');
 const relink = await createApp(config, {
   database,
