@@ -174,29 +174,28 @@ describe('OAuth connect flow through the sandbox', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('ends a provider error during the code exchange on a clear page, changing nothing', async () => {
-    const user = await h.createUser('GOOGLE', 'Fault Person');
-    await h.addAdAccount(user.userId, 'Fault Customer');
+  /** Consents as a new Google user, arms one sandbox fault, then follows the redirect back to the callback. */
+  async function callbackAfterFault(name: string, kind: 'http500' | 'timeout') {
+    const user = await h.createUser('GOOGLE', `${name} Person`);
+    await h.addAdAccount(user.userId, `${name} Customer`);
     const start = await h.relink.services.connections.startAuthorization({ tenantId, provider: 'GOOGLE', kind: 'connect', actor: 'test' });
     const toConsent = await fetch(`${start.url}&login_hint=${user.userId}`, { redirect: 'manual' });
     const consent = await fetch(toConsent.headers.get('location')!, { redirect: 'manual' });
-    await h.control('/faults', { provider: 'GOOGLE', kind: 'http500', count: 1 });
+    await h.control('/faults', { provider: 'GOOGLE', kind, count: 1 });
     const before = await snapshot();
     const back = await fetch(consent.headers.get('location')!, { headers: { accept: 'application/json' } });
+    return { before, back };
+  }
+
+  it('ends a provider error during the code exchange on a clear page, changing nothing', async () => {
+    const { before, back } = await callbackAfterFault('Fault', 'http500');
     expect(back.status).toBeGreaterThanOrEqual(500);
     expect(await back.json()).toMatchObject({ ok: false, error: expect.stringMatching(/^provider_(error|unavailable)$/) });
     expect(await snapshot()).toEqual(before);
   });
 
   it('gives up on a provider that does not answer the code exchange, changing nothing', async () => {
-    const user = await h.createUser('GOOGLE', 'Slow Person');
-    await h.addAdAccount(user.userId, 'Slow Customer');
-    const start = await h.relink.services.connections.startAuthorization({ tenantId, provider: 'GOOGLE', kind: 'connect', actor: 'test' });
-    const toConsent = await fetch(`${start.url}&login_hint=${user.userId}`, { redirect: 'manual' });
-    const consent = await fetch(toConsent.headers.get('location')!, { redirect: 'manual' });
-    await h.control('/faults', { provider: 'GOOGLE', kind: 'timeout', count: 1 });
-    const before = await snapshot();
-    const back = await fetch(consent.headers.get('location')!, { headers: { accept: 'application/json' } });
+    const { before, back } = await callbackAfterFault('Slow', 'timeout');
     expect(back.status).toBe(503);
     expect(await back.json()).toMatchObject({ ok: false, error: 'provider_unavailable' });
     expect(await snapshot()).toEqual(before);
