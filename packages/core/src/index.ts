@@ -54,3 +54,4 @@ export {
 } from './blast-radius.js';
 export { UnreachableCaseError } from './unreachable-case-error.js';
 export { nextCheckAt, endOfLife, DEFAULT_CHECK_SCHEDULE, type CheckScheduleInput, type CheckSchedulePolicy } from './check-schedule.js';
+export { hostFailureHint, type HostFailureHint, type HostFailureReport } from './host-failure-hint.js';
