@@ -1,3 +1,4 @@
+import type { Provider } from '@relink/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProviderHarness, type ProviderHarness } from '../test-support/providerHarness.js';
 import type { TicketRecord } from './TicketService.js';
@@ -14,10 +15,10 @@ describe('ConnectionService.completeAuthorization', () => {
     await h?.close();
   });
 
-  const ticketFor = async (kind: 'connect' | 'reauthorize', integrationId?: string): Promise<{ ticket: TicketRecord; url: URL }> => {
-    const start = await h.relink.services.connections.startAuthorization({ tenantId, provider: 'FACEBOOK', kind, integrationId, actor: 'tenant:test' });
+  const ticketFor = async (kind: 'connect' | 'reauthorize', integrationId?: string, provider: Provider = 'FACEBOOK'): Promise<{ ticket: TicketRecord; url: URL }> => {
+    const start = await h.relink.services.connections.startAuthorization({ tenantId, provider, kind, integrationId, actor: 'tenant:test' });
     const url = new URL(start.url);
-    const consumed = await h.relink.services.tickets.consume(url.searchParams.get('ticket')!, 'FACEBOOK');
+    const consumed = await h.relink.services.tickets.consume(url.searchParams.get('ticket')!, provider);
     if (!consumed.ok) throw new Error(consumed.reason);
     return { ticket: consumed.ticket, url };
   };
@@ -103,6 +104,96 @@ describe('ConnectionService.completeAuthorization', () => {
     ]);
     const rows: Array<{ n: number }> = await h.database.dataSource.query("SELECT count(*)::int AS n FROM integrations WHERE external_account_id = 'act_9'");
     expect(rows[0]!.n).toBe(1);
+  });
+
+  describe('schedules the first check on core\'s cadence (not left for the monitor to adopt)', () => {
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+    const nextCheck = async (id: string) =>
+      ((await h.database.dataSource.query('SELECT next_check_at FROM integrations WHERE id = $1', [id])) as Array<{ next_check_at: Date | null }>)[0]!
+        .next_check_at;
+    /** Milliseconds from `before` to the integration's next check; the jitter only ever makes it earlier (10 % at most). */
+    const delay = async (id: string, before: number) => {
+      const at = await nextCheck(id);
+      expect(at).toBeInstanceOf(Date);
+      return new Date(at!).getTime() - before;
+    };
+
+    it('a new Facebook integration far from its end: about a day from now', async () => {
+      const { ticket } = await ticketFor('connect');
+      const before = Date.now();
+      const done = await h.relink.services.connections.completeAuthorization(ticket, tokens(20), { externalUserId: 'fb-sched', name: 'Sched' }, [
+        { externalAccountId: 'act_sched_1', name: 'Scheduled 1' },
+        { externalAccountId: 'act_sched_2', name: 'Scheduled 2' },
+      ]);
+      expect(done.createdIntegrationIds).toHaveLength(2);
+      for (const id of done.integrationIds) {
+        const ms = await delay(id, before);
+        expect(ms).toBeGreaterThan(0.9 * DAY - 1000);
+        expect(ms).toBeLessThanOrEqual(DAY + (Date.now() - before));
+      }
+    });
+
+    it('a Facebook token within a week of its end: within the hour', async () => {
+      const { ticket } = await ticketFor('connect');
+      const before = Date.now();
+      const soon = { accessToken: 'EAAtestsoon', accessTokenExpiresAt: new Date(Date.now() + 3 * DAY), scopes: ['ads_read'] };
+      const done = await h.relink.services.connections.completeAuthorization(ticket, soon, { externalUserId: 'fb-soon', name: 'Soon' }, [
+        { externalAccountId: 'act_soon', name: 'Soon account' },
+      ]);
+      const ms = await delay(done.integrationIds[0]!, before);
+      expect(ms).toBeGreaterThan(0.9 * HOUR - 1000);
+      expect(ms).toBeLessThanOrEqual(HOUR + (Date.now() - before));
+    });
+
+    it('a Google grant: at least daily, hourly when its time-based access ends within a week', async () => {
+      const { ticket } = await ticketFor('connect', undefined, 'GOOGLE');
+      const before = Date.now();
+      const grant = { accessToken: 'ya29.test', refreshToken: '1//test', accessTokenExpiresAt: new Date(Date.now() + HOUR), scopes: ['https://www.googleapis.com/auth/adwords'] };
+      const done = await h.relink.services.connections.completeAuthorization(ticket, grant, { externalUserId: 'g-sched', name: 'G' }, [
+        { externalAccountId: '1234567890', name: 'Google account' },
+      ]);
+      const daily = await delay(done.integrationIds[0]!, before);
+      expect(daily).toBeGreaterThan(0.9 * DAY - 1000);
+      expect(daily).toBeLessThanOrEqual(DAY + (Date.now() - before));
+
+      const { ticket: testing } = await ticketFor('connect', undefined, 'GOOGLE');
+      const limited = { ...grant, refreshTokenExpiresAt: new Date(Date.now() + 6 * DAY) };
+      const again = await h.relink.services.connections.completeAuthorization(testing, limited, { externalUserId: 'g-testing', name: 'G testing' }, [
+        { externalAccountId: '9876543210', name: 'Google testing account' },
+      ]);
+      expect(await delay(again.integrationIds[0]!, before)).toBeLessThanOrEqual(HOUR + (Date.now() - before));
+    });
+
+    it('a reauthorized integration is scheduled from its new token, replacing the lease of a running check', async () => {
+      const { ticket } = await ticketFor('connect');
+      const first = await h.relink.services.connections.completeAuthorization(ticket, tokens(21), { externalUserId: 'fb-reauth', name: 'Re' }, [
+        { externalAccountId: 'act_reauth', name: 'Reauth account' },
+      ]);
+      const id = first.integrationIds[0]!;
+      await h.relink.services.status.apply(id, { type: 'CHECK_INVALID', at: new Date(), credentialVersion: 1, cause: 'SESSION_INVALIDATED' }, { actor: 'test', eventType: 'checked' });
+      // As if a monitor worker held it right now (a lease: `.xxx500` µs), five minutes out.
+      await h.database.dataSource.query(
+        "UPDATE integrations SET next_check_at = date_trunc('milliseconds', now() + interval '5 minutes') + interval '500 microseconds' WHERE id = $1",
+        [id],
+      );
+      const { ticket: reauth } = await ticketFor('reauthorize', id);
+      const before = Date.now();
+      const soon = { accessToken: 'EAAtestre', accessTokenExpiresAt: new Date(Date.now() + 2 * DAY), scopes: ['ads_read'] };
+      const done = await h.relink.services.connections.completeAuthorization(reauth, soon, { externalUserId: 'fb-reauth', name: 'Re' }, [
+        { externalAccountId: 'act_reauth', name: 'Reauth account' },
+      ]);
+      expect(done.targetFixed).toBe(true);
+      expect(await row(id)).toMatchObject({ status: 'EXPIRING_SOON', cause: null, untracked_since: null });
+      const ms = await delay(id, before);
+      expect(ms).toBeGreaterThan(0.9 * HOUR - 1000);
+      expect(ms).toBeLessThanOrEqual(HOUR + (Date.now() - before));
+      const micros: Array<{ us: string }> = await h.database.dataSource.query(
+        'SELECT (extract(microseconds FROM next_check_at)::bigint % 1000)::text AS us FROM integrations WHERE id = $1',
+        [id],
+      );
+      expect(micros[0]!.us).toBe('0');
+    });
   });
 
   it('refuses bad returnTo and openerOrigin values', async () => {

@@ -1,4 +1,4 @@
-import { type Provider, type StatusEvent } from '@relink/core';
+import { DEFAULT_CHECK_SCHEDULE, nextCheckAt, type Provider, type StatusEvent } from '@relink/core';
 import { Integration, IntegrationEvent, ProviderIdentity, type RelinkDatabase } from '@relink/db';
 import type { EntityManager } from 'typeorm';
 import type { Config } from '../config.js';
@@ -87,6 +87,27 @@ export function tokenIssuedEvent(at: Date, credentialVersion: number, tokens: To
   // Google refreshes silently: only the end of time-based access needs a person.
   const expiresAt = provider === 'GOOGLE' ? (tokens.refreshTokenExpiresAt ?? null) : (tokens.accessTokenExpiresAt ?? null);
   return { type: 'TOKEN_ISSUED', at, credentialVersion, expiresAt, dataAccessExpiresAt: tokens.dataAccessExpiresAt ?? null };
+}
+
+/**
+ * When the monitor first checks an integration that just got a credential: core's cadence for its
+ * state after TOKEN_ISSUED (a Facebook token near its end soon, a Google grant at least daily), so
+ * it is on the schedule at once instead of waiting to be adopted as unscheduled.
+ */
+export function firstCheckAt(row: Integration, now: Date, random: () => number = Math.random): Date | null {
+  return nextCheckAt(
+    {
+      provider: row.provider,
+      status: row.status,
+      tokenExpiresAt: row.tokenExpiresAt,
+      dataAccessExpiresAt: row.dataAccessExpiresAt,
+      consecutiveTransientFailures: row.consecutiveTransientFailures,
+      disconnectedAt: row.disconnectedAt,
+    },
+    now,
+    random,
+    DEFAULT_CHECK_SCHEDULE,
+  );
 }
 
 /**
@@ -272,6 +293,10 @@ export class ConnectionService {
         detail: { ...detail, ...extra },
         recordUnchanged: true,
       }, em);
+      // Scheduled from the row as the status change left it; this also replaces a lease of a check of
+      // the old credential (its release then leaves this schedule standing).
+      const issued = await repo.findOneByOrFail({ id: row.id });
+      await repo.update({ id: row.id }, { nextCheckAt: firstCheckAt(issued, now) });
       result.integrationIds.push(row.id);
       if (row.id === ticket.integrationId) result.targetFixed = true;
     }
