@@ -15,6 +15,7 @@ import { CredentialService } from './CredentialService.js';
 import { ConnectionService } from './ConnectionService.js';
 import { CheckService } from './CheckService.js';
 import { CheckRequests } from '../monitor/CheckRequests.js';
+import { HostFailureReportService } from './HostFailureReportService.js';
 
 /** Everything the ways in (GraphQL, OAuth routes, webhooks, monitor) call. */
 export interface Services {
@@ -38,6 +39,8 @@ export interface Services {
   checks: CheckService;
   /** "Check these integrations now" from any process (webhooks, host-reported failures): the monitor does it. */
   checkRequests: CheckRequests;
+  /** Failures a host app reports (`reportProviderFailure`): recorded, and a check requested — never a status change. */
+  hostFailures: HostFailureReportService;
 }
 
 export async function createServices(config: Config, database: RelinkDatabase): Promise<Services> {
@@ -51,6 +54,7 @@ export async function createServices(config: Config, database: RelinkDatabase): 
   const connections = new ConnectionService(config, database, tickets, credentials, status, tenants);
   const providers = createProviderClients(config);
   const checks = new CheckService(database, credentials, status, providers, { googleClientInTestingMode: config.googleTestingMode });
+  const checkRequests = new CheckRequests(database);
   return {
     config,
     database,
@@ -68,6 +72,7 @@ export async function createServices(config: Config, database: RelinkDatabase): 
     credentials,
     connections,
     checks,
-    checkRequests: new CheckRequests(database),
+    checkRequests,
+    hostFailures: new HostFailureReportService(database, checkRequests),
   };
 }
