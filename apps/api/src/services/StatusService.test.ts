@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { In } from 'typeorm';
 import { createTestDatabase, Integration, IntegrationEvent, Tenant, UntrackedWindow, WebhookDelivery, WebhookEndpoint, type RelinkDatabase } from '@relink/db';
 import { StatusBus } from './StatusBus.js';
 import { StatusService } from './StatusService.js';
@@ -86,5 +87,82 @@ describe('StatusService (the one road)', () => {
 
   it('refuses an unknown integration', async () => {
     await expect(status.apply('00000000-0000-4000-8000-000000000000', { type: 'TIME_PASSED', at: at(0) }, { actor: 't', eventType: 'checked' })).rejects.toThrow(/does not exist/);
+  });
+
+  it('applies a batch in one go: each row its own answer, repeated rows in order, results in input order', async () => {
+    const [a, b, c] = await Promise.all([newIntegration(), newIntegration(), newIntegration()]);
+    const check = { actor: 'monitor', eventType: 'checked' };
+    const applied = await status.applyEach([
+      { integrationId: a.id, event: { type: 'CHECK_INVALID', at: at(1), credentialVersion: 0, cause: 'PASSWORD_CHANGED' }, meta: check },
+      { integrationId: b.id, event: { type: 'CHECK_VALID', at: at(1), credentialVersion: 0 }, meta: check },
+      { integrationId: a.id, event: { type: 'TOKEN_ISSUED', at: at(7), credentialVersion: 1 }, meta: { actor: 'test', eventType: 'reauthorized' } },
+      { integrationId: c.id, event: { type: 'CHECK_TRANSIENT', at: at(1), credentialVersion: 0 }, meta: check },
+    ]);
+    expect(applied.map((r) => [r.integration.id, r.integration.status, r.transition.changed])).toEqual([
+      [a.id, 'REVOKED', true],
+      [b.id, 'HEALTHY', false],
+      [a.id, 'HEALTHY', true],
+      [c.id, 'HEALTHY', false],
+    ]);
+    const rows = await database.dataSource.getRepository(Integration).findBy({ id: In([a.id, b.id, c.id]) });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(a.id)).toMatchObject({ status: 'HEALTHY', credentialVersion: 1, untrackedSince: null, lastCheckedAt: at(1) });
+    expect(byId.get(b.id)).toMatchObject({ status: 'HEALTHY', lastCheckedAt: at(1), consecutiveTransientFailures: 0 });
+    expect(byId.get(c.id)).toMatchObject({ status: 'HEALTHY', lastCheckedAt: at(1), consecutiveTransientFailures: 1 });
+    const windows = await database.dataSource.getRepository(UntrackedWindow).find({ where: { integrationId: a.id } });
+    expect(windows).toMatchObject([{ startedAt: at(1), endedAt: at(7), cause: 'PASSWORD_CHANGED' }]);
+    const events = await database.dataSource.getRepository(IntegrationEvent).find({ where: { integrationId: In([a.id, b.id, c.id]) }, order: { at: 'ASC' } });
+    expect(events.map((e) => [e.integrationId, e.type, e.status])).toEqual([[a.id, 'checked', 'REVOKED'], [a.id, 'reauthorized', 'HEALTHY']]);
+    const payloads = (await database.dataSource.getRepository(WebhookDelivery).find({ where: { tenantId } }))
+      .map((d) => d.payload as { data: { integration: { id: string; status: string }; previousStatus: string } })
+      .filter((p) => p.data.integration.id === a.id);
+    expect(payloads.map((p) => [p.data.previousStatus, p.data.integration.status]).sort()).toEqual([['HEALTHY', 'REVOKED'], ['REVOKED', 'HEALTHY']]);
+    await waitFor(() => heard.filter((n) => n.integrationId === a.id).length === 2);
+    expect(heard.filter((n) => n.integrationId === a.id).map((n) => n.status)).toEqual(['REVOKED', 'HEALTHY']);
+  });
+
+  it('leaves the monitor\'s lease (next_check_at) alone, and clears it on disconnect', async () => {
+    const [kept, gone] = await Promise.all([newIntegration(), newIntegration()]);
+    const lease = '2026-11-01 12:30:00.123500+00';
+    await database.executeSql('UPDATE integrations SET next_check_at = $1 WHERE id = ANY($2::uuid[])', [lease, [kept.id, gone.id]]);
+    await status.applyEach([
+      { integrationId: kept.id, event: { type: 'CHECK_VALID', at: at(2), credentialVersion: 0 }, meta: { actor: 'monitor', eventType: 'checked' } },
+      { integrationId: gone.id, event: { type: 'DISCONNECTED', at: at(2) }, meta: { actor: 'test', eventType: 'disconnected' } },
+    ]);
+    const { rows } = await database.executeSql<{ id: string; lease: string | null }>(
+      "SELECT id, to_char(next_check_at AT TIME ZONE 'UTC', 'HH24:MI:SS.US') AS lease FROM integrations WHERE id = ANY($1::uuid[])",
+      [[kept.id, gone.id]],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.lease]))).toEqual({ [kept.id]: '12:30:00.123500', [gone.id]: null });
+  });
+
+  it('refuses a batch naming an unknown integration, and changes nothing of the rest', async () => {
+    const { id } = await newIntegration();
+    await expect(
+      status.applyEach([
+        { integrationId: id, event: { type: 'CHECK_INVALID', at: at(3), credentialVersion: 0, cause: 'TOKEN_EXPIRED' }, meta: { actor: 't', eventType: 'checked' } },
+        { integrationId: '00000000-0000-4000-8000-000000000001', event: { type: 'TIME_PASSED', at: at(3) }, meta: { actor: 't', eventType: 'checked' } },
+      ]),
+    ).rejects.toThrow(/00000000-0000-4000-8000-000000000001 does not exist/);
+    expect((await database.dataSource.getRepository(Integration).findOneByOrFail({ id })).status).toBe('HEALTHY');
+  });
+
+  it('runs overlapping batches at once without deadlock (rows are locked in id order)', async () => {
+    const rows = await Promise.all([1, 2, 3, 4, 5].map(() => newIntegration()));
+    const ids = rows.map((r) => r.id);
+    const batches = Array.from({ length: 8 }, (_, k) => (k % 2 === 0 ? [...ids] : [...ids].reverse()));
+    await Promise.all(
+      batches.map((batch, k) =>
+        status.applyEach(batch.map((integrationId) => ({
+          integrationId,
+          event: k % 2 === 0 ? { type: 'CHECK_INVALID' as const, at: at(10 + k), credentialVersion: 0, cause: 'TOKEN_EXPIRED' as const } : { type: 'CHECK_VALID' as const, at: at(10 + k), credentialVersion: 0 },
+          meta: { actor: 'monitor', eventType: 'checked' },
+        }))),
+      ),
+    );
+    const after = await database.dataSource.getRepository(Integration).findBy({ id: In(ids) });
+    const events = await database.dataSource.getRepository(IntegrationEvent).countBy({ integrationId: In(ids) });
+    // Every change was applied exactly once: the history has one row per status version.
+    expect(events).toBe(after.reduce((sum, r) => sum + r.statusVersion, 0));
   });
 });

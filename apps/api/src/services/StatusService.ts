@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { nextStatus, type IntegrationState, type StatusEvent, type Transition } from '@relink/core';
-import { Credential, Integration, IntegrationEvent, UntrackedWindow, WebhookDelivery, WebhookEndpoint, type RelinkDatabase } from '@relink/db';
-import { IsNull, type EntityManager } from 'typeorm';
-import { STATUS_CHANNEL, type StatusChangeNotice } from './statusChannel.js';
-import { webhookPayload } from './webhookPayload.js';
+import { Credential, Integration, IntegrationEvent, UntrackedWindow, type RelinkDatabase } from '@relink/db';
+import type { EntityManager } from 'typeorm';
+import { closeWindows, insertEvents, openWindows, publishChanges, updateIntegrations, type Notice, type RowWrite } from './statusWrites.js';
 
 /** Who or what caused an event, and how to label it in the integration's history. */
 export interface StatusEventMeta {
@@ -14,6 +12,13 @@ export interface StatusEventMeta {
   detail?: Record<string, unknown>;
   /** Record a history row even when the status did not change (security events, reauthorizations). */
   recordUnchanged?: boolean;
+}
+
+/** One event for one integration. */
+export interface StatusChange {
+  integrationId: string;
+  event: StatusEvent;
+  meta: StatusEventMeta;
 }
 
 export interface AppliedEvent {
@@ -36,129 +41,138 @@ function stateOf(row: Integration, credentialIssuedAt: Date | null): Integration
   };
 }
 
+const isCheck = (event: StatusEvent) => event.type === 'CHECK_VALID' || event.type === 'CHECK_INVALID' || event.type === 'CHECK_TRANSIENT';
+
 /**
  * The one road for every status change: a provider answer, a pushed security event, a recheck,
  * the monitor's sweep and a completed reauthorization all become a core `StatusEvent`, applied here
  * in one transaction (status + version, history row, untracked window, outgoing webhook rows, NOTIFY).
  * The NOTIFY is delivered only when the transaction commits, so nobody hears of a rolled-back change.
+ *
+ * Set-based: a batch of changes (the monitor applies a whole Graph batch of answers at once) costs a
+ * handful of statements, not a handful per integration: one `SELECT … FOR UPDATE` in id order (so
+ * two concurrent batches cannot deadlock), one UPDATE, and inserts only for what changed.
  */
 export class StatusService {
   constructor(private readonly database: RelinkDatabase) {}
 
   /** Applies one event to one integration; runs inside `manager` when given (the caller's transaction). */
   async apply(integrationId: string, event: StatusEvent, meta: StatusEventMeta, manager?: EntityManager): Promise<AppliedEvent> {
-    if (manager) return this.applyIn(manager, integrationId, event, meta);
-    return this.database.dataSource.transaction((em) => this.applyIn(em, integrationId, event, meta));
+    const [applied] = await this.applyEach([{ integrationId, event, meta }], manager);
+    return applied!;
   }
 
   /** Applies the same event to every given integration in one transaction. */
   async applyMany(integrationIds: readonly string[], event: StatusEvent, meta: StatusEventMeta, manager?: EntityManager): Promise<AppliedEvent[]> {
-    const run = async (em: EntityManager) => {
-      const results: AppliedEvent[] = [];
-      // A fixed lock order keeps two concurrent multi-row applications from deadlocking.
-      for (const id of [...integrationIds].sort()) results.push(await this.applyIn(em, id, event, meta));
-      return results;
-    };
+    return this.applyEach(integrationIds.map((integrationId) => ({ integrationId, event, meta })), manager);
+  }
+
+  /**
+   * Applies each change in one transaction and returns the results in the same order. Changes to the
+   * same integration apply one after the other, in the order given.
+   */
+  async applyEach(changes: readonly StatusChange[], manager?: EntityManager): Promise<AppliedEvent[]> {
+    if (changes.length === 0) return [];
+    const run = (em: EntityManager) => this.applyIn(em, changes);
     return manager ? run(manager) : this.database.dataSource.transaction(run);
   }
 
-  private async applyIn(em: EntityManager, integrationId: string, event: StatusEvent, meta: StatusEventMeta): Promise<AppliedEvent> {
-    const row = await em
+  private async applyIn(em: EntityManager, changes: readonly StatusChange[]): Promise<AppliedEvent[]> {
+    const ids = [...new Set(changes.map((c) => c.integrationId))].sort();
+    // A pushed security event older than the current credential must not kill it: the machine needs its issue time.
+    const { entities: locked, raw } = await em
       .getRepository(Integration)
       .createQueryBuilder('i')
-      .setLock('pessimistic_write')
-      .where('i.id = :id', { id: integrationId })
-      .getOne();
-    if (!row) throw new Error(`integration ${integrationId} does not exist`);
-    // A pushed security event older than the current credential must not kill it: the machine needs its issue time.
-    const credential = row.credentialId
-      ? await em.getRepository(Credential).findOne({ where: { id: row.credentialId }, select: { id: true, issuedAt: true } })
-      : null;
-    const transition = nextStatus(stateOf(row, credential?.issuedAt ?? null), event);
-    const previousStatus = row.status;
-    const next = transition.state;
-    const isCheck = event.type === 'CHECK_VALID' || event.type === 'CHECK_INVALID' || event.type === 'CHECK_TRANSIENT';
+      .leftJoin(Credential, 'c', 'c.id = i.credentialId')
+      .addSelect('c.issuedAt', 'credential_issued_at')
+      .setLock('pessimistic_write', undefined, ['i'])
+      .where('i.id = ANY(:ids)', { ids })
+      .orderBy('i.id')
+      .getRawAndEntities<{ i_id: string; credential_issued_at: Date | string | null }>();
+    const rows = new Map(locked.map((row) => [row.id, row]));
+    const missing = ids.find((id) => !rows.has(id));
+    if (missing) throw new Error(`integration ${missing} does not exist`);
+    const issuedAt = new Map(raw.map((r) => [r.i_id, r.credential_issued_at === null ? null : new Date(r.credential_issued_at)]));
 
-    const patch: Partial<Integration> = {
-      status: next.status,
-      cause: next.cause,
-      statusVersion: next.version,
-      statusChangedAt: next.statusChangedAt,
-      untrackedSince: next.untrackedSince,
-      consecutiveTransientFailures: next.consecutiveTransientFailures,
-      tokenExpiresAt: next.tokenExpiresAt,
-      dataAccessExpiresAt: next.dataAccessExpiresAt,
-    };
-    if (isCheck) patch.lastCheckedAt = event.at;
-    if (event.type === 'TOKEN_ISSUED') {
-      patch.credentialVersion = event.credentialVersion;
-      patch.disconnectedAt = null;
-    }
-    if (event.type === 'DISCONNECTED') {
-      patch.disconnectedAt = event.at;
-      patch.nextCheckAt = null;
-    }
-    await em.getRepository(Integration).update({ id: row.id }, patch);
-    const integration = em.getRepository(Integration).merge(row, patch);
-
-    for (const effect of transition.effects) {
-      switch (effect.type) {
-        case 'OPEN_WINDOW':
-          await em.getRepository(UntrackedWindow).insert({
+    const results: AppliedEvent[] = [];
+    const writes = new Map<string, RowWrite>();
+    // Round k holds the k-th change of each integration, so windows open and close in the right order.
+    for (const round of rounds(changes)) {
+      const closes: Array<{ integrationId: string; endedAt: Date }> = [];
+      const opens: Array<Pick<UntrackedWindow, 'integrationId' | 'tenantId' | 'startedAt' | 'cause'>> = [];
+      const history: Array<Partial<IntegrationEvent>> = [];
+      const notices: Notice[] = [];
+      for (const { index, change } of round) {
+        const { event, meta } = change;
+        const row = rows.get(change.integrationId)!;
+        const transition = nextStatus(stateOf(row, issuedAt.get(row.id) ?? null), event);
+        const previousStatus = row.status;
+        const next = transition.state;
+        const write = writes.get(row.id) ?? { row, lastChecked: false, credentialVersion: false, disconnected: false };
+        Object.assign(row, {
+          status: next.status,
+          cause: next.cause,
+          statusVersion: next.version,
+          statusChangedAt: next.statusChangedAt,
+          untrackedSince: next.untrackedSince,
+          consecutiveTransientFailures: next.consecutiveTransientFailures,
+          tokenExpiresAt: next.tokenExpiresAt,
+          dataAccessExpiresAt: next.dataAccessExpiresAt,
+        });
+        if (isCheck(event)) {
+          row.lastCheckedAt = event.at;
+          write.lastChecked = true;
+        }
+        if (event.type === 'TOKEN_ISSUED') {
+          row.credentialVersion = event.credentialVersion;
+          row.disconnectedAt = null;
+          write.credentialVersion = true;
+          write.disconnected = true;
+        }
+        if (event.type === 'DISCONNECTED') {
+          row.disconnectedAt = event.at;
+          row.nextCheckAt = null;
+          write.disconnected = true;
+        }
+        writes.set(row.id, write);
+        const snapshot: Integration = { ...row };
+        for (const effect of transition.effects) {
+          if (effect.type === 'CLOSE_WINDOW') closes.push({ integrationId: row.id, endedAt: effect.endedAt });
+          if (effect.type === 'OPEN_WINDOW') opens.push({ integrationId: row.id, tenantId: row.tenantId, startedAt: effect.startedAt, cause: effect.cause });
+          if (effect.type === 'NOTIFY') notices.push({ integration: snapshot, from: effect.from, at: event.at });
+        }
+        if (transition.changed || meta.recordUnchanged) {
+          history.push({
             integrationId: row.id,
             tenantId: row.tenantId,
-            startedAt: effect.startedAt,
-            endedAt: null,
-            cause: effect.cause,
+            at: event.at,
+            type: meta.eventType,
+            status: row.status,
+            cause: transition.changed ? row.cause : 'cause' in event ? event.cause : row.cause,
+            actor: meta.actor,
+            detail: { ...meta.detail, ...(transition.changed ? { from: previousStatus } : { unchanged: true }) },
           });
-          break;
-        case 'CLOSE_WINDOW':
-          await em.getRepository(UntrackedWindow).update({ integrationId: row.id, endedAt: IsNull() }, { endedAt: effect.endedAt });
-          break;
-        case 'NOTIFY':
-          await this.publish(em, integration, effect.from, event.at);
-          break;
+        }
+        results[index] = { integration: snapshot, transition };
       }
+      await closeWindows(em, closes);
+      await openWindows(em, opens);
+      await insertEvents(em, history);
+      await publishChanges(em, notices);
     }
-    if (transition.changed || meta.recordUnchanged) {
-      await em.getRepository(IntegrationEvent).insert({
-        integrationId: row.id,
-        tenantId: row.tenantId,
-        at: event.at,
-        type: meta.eventType,
-        status: integration.status,
-        cause: transition.changed ? integration.cause : 'cause' in event ? event.cause : integration.cause,
-        actor: meta.actor,
-        detail: { ...meta.detail, ...(transition.changed ? { from: previousStatus } : { unchanged: true }) },
-      });
-    }
-    return { integration, transition };
+    await updateIntegrations(em, [...writes.values()]);
+    return results;
   }
+}
 
-  private async publish(em: EntityManager, integration: Integration, from: string, at: Date): Promise<void> {
-    const endpoints = await em.getRepository(WebhookEndpoint).find({ where: { tenantId: integration.tenantId, disabledAt: IsNull() } });
-    for (const endpoint of endpoints) {
-      const webhookId = `msg_${randomUUID().replace(/-/g, '')}`;
-      const deliveries = em.getRepository(WebhookDelivery);
-      await deliveries.save(deliveries.create({
-        endpointId: endpoint.id,
-        tenantId: integration.tenantId,
-        webhookId,
-        eventType: 'integration.status_changed',
-        payload: webhookPayload(integration, at, from),
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: at,
-      }));
-    }
-    const notice: StatusChangeNotice = {
-      integrationId: integration.id,
-      tenantId: integration.tenantId,
-      status: integration.status,
-      cause: integration.cause,
-      version: integration.statusVersion,
-      at: at.toISOString(),
-    };
-    await em.query('SELECT pg_notify($1, $2)', [STATUS_CHANNEL, JSON.stringify(notice)]);
-  }
+/** Splits changes into rounds where each integration appears at most once, keeping the given order. */
+function rounds(changes: readonly StatusChange[]): Array<Array<{ index: number; change: StatusChange }>> {
+  const result: Array<Array<{ index: number; change: StatusChange }>> = [];
+  const seen = new Map<string, number>();
+  changes.forEach((change, index) => {
+    const k = seen.get(change.integrationId) ?? 0;
+    seen.set(change.integrationId, k + 1);
+    (result[k] ??= []).push({ index, change });
+  });
+  return result;
 }
