@@ -8,6 +8,8 @@ interface DueRow {
   data_access_expires_at: Date | string | null;
 }
 
+const CHUNK = 100;
+
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 /**
@@ -35,17 +37,20 @@ export async function evaluateExpiries(
     [now.toISOString(), windowSeconds, limit],
   );
   let changed = 0;
-  for (const row of rows) {
-    const applied = await status.apply(
-      row.id,
-      { type: 'TIME_PASSED', at: now },
-      {
-        actor: 'monitor',
-        eventType: 'expiry',
-        detail: { tokenExpiresAt: iso(row.token_expires_at), dataAccessExpiresAt: iso(row.data_access_expires_at) },
-      },
+  // A chunk per transaction keeps each one short next to the check jobs that lock the same rows.
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const applied = await status.applyEach(
+      rows.slice(i, i + CHUNK).map((row) => ({
+        integrationId: row.id,
+        event: { type: 'TIME_PASSED', at: now },
+        meta: {
+          actor: 'monitor',
+          eventType: 'expiry',
+          detail: { tokenExpiresAt: iso(row.token_expires_at), dataAccessExpiresAt: iso(row.data_access_expires_at) },
+        },
+      })),
     );
-    if (applied.transition.changed) changed += 1;
+    changed += applied.filter((a) => a.transition.changed).length;
   }
   return changed;
 }

@@ -4,7 +4,6 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { createServices, type Services } from '../services/services.js';
-import type { StatusService } from '../services/StatusService.js';
 import { testConfig } from '../test-support/testConfig.js';
 import { CheckRequests } from './CheckRequests.js';
 import { bossSchemaFor } from './createBoss.js';
@@ -97,20 +96,21 @@ describe('the monitor with the real provider layer and the sandbox', () => {
     await invalidateSandboxUser(sandbox.url, userId, 'SESSION_INVALIDATED');
     // Stage the race: the provider has answered "invalid" for credential v1, and just before that answer
     // is applied, a reauthorization commits credential v2.
-    const status = services.status as StatusService & { apply: StatusService['apply'] };
-    const original = status.apply.bind(status);
-    status.apply = async (id, event, meta, manager) => {
-      if (id === integration.id && event.type === 'CHECK_INVALID') {
-        await original(id, { type: 'TOKEN_ISSUED', at: new Date(), credentialVersion: 2 }, { actor: 'test', eventType: 'reauthorized' });
+    const status = services.status;
+    const original = status.applyEach.bind(status);
+    status.applyEach = async (changes, manager) => {
+      if (changes.some((c) => c.integrationId === integration.id && c.event.type === 'CHECK_INVALID')) {
+        // (in the check's own transaction: PGlite has one connection, so a second transaction would wait forever)
+        await original([{ integrationId: integration.id, event: { type: 'TOKEN_ISSUED', at: new Date(), credentialVersion: 2 }, meta: { actor: 'test', eventType: 'reauthorized' } }], manager);
       }
-      return original(id, event, meta, manager);
+      return original(changes, manager);
     };
     try {
       await requests.request([integration.id], 'test');
       await waitUntil(async () => (await row(integration.id)).credentialVersion === 2 && monitor.stats.checkJobs > 0, 'the staged race');
       await waitUntil(async () => (await row(integration.id)).nextCheckAt!.getTime() > Date.now() + 1000, 'the check to finish');
     } finally {
-      status.apply = original;
+      status.applyEach = original;
     }
     const after = await row(integration.id);
     expect(after).toMatchObject({ status: 'HEALTHY', cause: null, untrackedSince: null, credentialVersion: 2 });

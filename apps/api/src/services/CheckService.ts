@@ -18,7 +18,7 @@ import type { ProviderClients } from '../providers/providerClients.js';
 import { jsonObject, type ProviderAnswer } from '../providers/providerFetch.js';
 import type { CredentialService, LoadedCredential } from './CredentialService.js';
 import { sqlRows } from './sqlRows.js';
-import type { StatusService } from './StatusService.js';
+import type { StatusChange, StatusService } from './StatusService.js';
 
 /** What one check found, per integration (the monitor reads `outcome` and `retryAfterSeconds`). */
 export interface CheckOutcome {
@@ -29,6 +29,8 @@ export interface CheckOutcome {
   retryAfterSeconds?: number;
   /** Whether the status (or window) changed because of it. */
   changed: boolean;
+  /** The integration as the check left it (committed). */
+  integration: Integration;
 }
 
 export interface CheckServiceOptions {
@@ -44,6 +46,29 @@ interface Target {
   /** The credential version the check started with: a result for an older one is stale. */
   credentialVersion: number;
   credential: LoadedCredential | undefined;
+}
+
+/** A provider's answer for one integration, not yet applied. */
+interface Found {
+  target: Target;
+  result: CheckResult;
+  detail: Record<string, unknown>;
+  /** When the answer came. */
+  at: Date;
+}
+
+const answered = (target: Target, result: CheckResult, detail: Record<string, unknown>): Found => ({ target, result, detail, at: new Date() });
+
+/** The status event for an answer, carrying the credential version the check started with. */
+function checkEvent({ integration, credentialVersion }: Target, result: CheckResult, at: Date): StatusEvent {
+  switch (result.outcome) {
+    case 'valid':
+      return { type: 'CHECK_VALID', at, credentialVersion, ...statusExpiriesFromCheck(integration.provider, result) };
+    case 'invalid':
+      return { type: 'CHECK_INVALID', at, credentialVersion, cause: result.cause };
+    case 'transient':
+      return { type: 'CHECK_TRANSIENT', at, credentialVersion, ...(result.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.retryAfterSeconds } : {}) };
+  }
 }
 
 /** debug_token's top-level errors concern the app token, not the checked token: never a reason to mark it dead. */
@@ -113,42 +138,42 @@ export class CheckService {
     }));
     const outcomes: CheckOutcome[] = rows
       .filter((r) => r.status === 'DISCONNECTED')
-      .map((r) => ({ integrationId: r.id, provider: r.provider, outcome: 'skipped', changed: false }));
+      .map((r) => ({ integrationId: r.id, provider: r.provider, outcome: 'skipped', changed: false, integration: r }));
     const facebook = targets.filter((t) => t.integration.provider === 'FACEBOOK');
     const google = targets.filter((t) => t.integration.provider === 'GOOGLE');
-    if (facebook.length) outcomes.push(...(await this.checkFacebook(facebook, actor, mode)));
-    if (google.length) outcomes.push(...(await this.checkGoogle(google, actor)));
+    const found: Found[] = [];
+    if (facebook.length) found.push(...(await this.checkFacebook(facebook, mode)));
+    if (google.length) found.push(...(await this.checkGoogle(google)));
+    outcomes.push(...(await this.applyAll(found, actor)));
     return outcomes;
   }
 
-  private async apply(target: Target, result: CheckResult, actor: string, detail: Record<string, unknown> = {}): Promise<CheckOutcome> {
-    const { integration, credentialVersion } = target;
-    const at = new Date();
-    let event: StatusEvent;
-    switch (result.outcome) {
-      case 'valid':
-        event = { type: 'CHECK_VALID', at, credentialVersion, ...statusExpiriesFromCheck(integration.provider, result) };
-        break;
-      case 'invalid':
-        event = { type: 'CHECK_INVALID', at, credentialVersion, cause: result.cause };
-        break;
-      case 'transient':
-        event = { type: 'CHECK_TRANSIENT', at, credentialVersion, ...(result.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.retryAfterSeconds } : {}) };
-        break;
-    }
-    const applied = await this.status.apply(integration.id, event, {
-      actor,
-      eventType: 'checked',
-      detail: { outcome: result.outcome, ...(result.outcome === 'invalid' ? { cause: result.cause } : {}), ...detail },
+  /** Turns every answer into a CHECK_* event and applies them all in one StatusService transaction. */
+  private async applyAll(found: readonly Found[], actor: string): Promise<CheckOutcome[]> {
+    const changes: StatusChange[] = found.map(({ target, result, detail, at }) => ({
+      integrationId: target.integration.id,
+      event: checkEvent(target, result, at),
+      meta: {
+        actor,
+        eventType: 'checked',
+        detail: { outcome: result.outcome, ...(result.outcome === 'invalid' ? { cause: result.cause } : {}), ...detail },
+      },
+    }));
+    const worked = found.flatMap(({ target, result }) => (result.outcome === 'valid' && target.credential ? [target.credential.id] : []));
+    const applied = await this.database.dataSource.transaction(async (em) => {
+      const done = await this.status.applyEach(changes, em);
+      await this.credentials.markUsed(worked, em);
+      return done;
     });
-    return {
-      integrationId: integration.id,
-      provider: integration.provider,
+    return found.map(({ target, result }, index) => ({
+      integrationId: target.integration.id,
+      provider: target.integration.provider,
       outcome: result.outcome,
       ...(result.outcome === 'invalid' ? { cause: result.cause } : {}),
       ...(result.outcome === 'transient' && result.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.retryAfterSeconds } : {}),
-      changed: applied.transition.changed,
-    };
+      changed: applied[index]!.transition.changed,
+      integration: applied[index]!.integration,
+    }));
   }
 
   /** No stored token to ask with (deleted after a security event or a data deletion request). */
@@ -156,19 +181,19 @@ export class CheckService {
     return { outcome: 'invalid', cause: target.integration.cause ?? 'APP_DEAUTHORIZED' };
   }
 
-  private async checkFacebook(targets: Target[], actor: string, mode: 'single' | 'batch'): Promise<CheckOutcome[]> {
+  private async checkFacebook(targets: Target[], mode: 'single' | 'batch'): Promise<Found[]> {
     const graph = this.providers.facebook;
-    const outcomes: CheckOutcome[] = [];
+    const found: Found[] = [];
     const now = new Date();
     const requiredScopes = providerDescriptor('FACEBOOK').requiredScopes;
     const withToken: Array<Target & { token: string }> = [];
     for (const target of targets) {
       const token = target.credential?.accessToken;
-      if (!graph) outcomes.push(await this.apply(target, { outcome: 'transient' }, actor, { reason: 'Facebook is disabled' }));
-      else if (!token) outcomes.push(await this.apply(target, this.noToken(target), actor, { reason: 'no stored token' }));
+      if (!graph) found.push(answered(target, { outcome: 'transient' }, { reason: 'Facebook is disabled' }));
+      else if (!token) found.push(answered(target, this.noToken(target), { reason: 'no stored token' }));
       else withToken.push({ ...target, token });
     }
-    if (!graph || withToken.length === 0) return outcomes;
+    if (!graph || withToken.length === 0) return found;
 
     // One debug_token per distinct token; every integration on that token gets its answer.
     const tokens = [...new Set(withToken.map((t) => t.token))];
@@ -195,7 +220,6 @@ export class CheckService {
       }
     }
 
-    const worked: string[] = [];
     for (const target of withToken) {
       let result = results.get(target.token) ?? { outcome: 'transient' };
       let detail: Record<string, unknown> = { via: mode === 'batch' ? 'debug_token batch' : 'debug_token' };
@@ -216,11 +240,9 @@ export class CheckService {
           detail = { via: 'ad account call', reason: 'the ad account cannot be loaded with this token' };
         }
       }
-      if (result.outcome === 'valid' && target.credential) worked.push(target.credential.id);
-      outcomes.push(await this.apply(target, result, actor, detail));
+      found.push(answered(target, result, detail));
     }
-    await this.credentials.markUsed(worked);
-    return outcomes;
+    return found;
   }
 
   private classifyDebugToken(answer: ProviderAnswer, now: Date, requiredScopes: readonly string[]): CheckResult {
@@ -229,16 +251,16 @@ export class CheckService {
     return jsonObject(answer)?.data === undefined ? aboutInputToken(result) : result;
   }
 
-  private async checkGoogle(targets: Target[], actor: string): Promise<CheckOutcome[]> {
+  private async checkGoogle(targets: Target[]): Promise<Found[]> {
     const google = this.providers.google;
-    const outcomes: CheckOutcome[] = [];
+    const found: Found[] = [];
     const byCredential = new Map<string, Target[]>();
     for (const target of targets) {
-      if (!google) outcomes.push(await this.apply(target, { outcome: 'transient' }, actor, { reason: 'Google is disabled' }));
-      else if (!target.credential?.refreshToken) outcomes.push(await this.apply(target, this.noToken(target), actor, { reason: 'no stored token' }));
+      if (!google) found.push(answered(target, { outcome: 'transient' }, { reason: 'Google is disabled' }));
+      else if (!target.credential?.refreshToken) found.push(answered(target, this.noToken(target), { reason: 'no stored token' }));
       else byCredential.set(target.credential.id, [...(byCredential.get(target.credential.id) ?? []), target]);
     }
-    if (!google) return outcomes;
+    if (!google) return found;
 
     for (const group of byCredential.values()) {
       const credential = group[0]!.credential!;
@@ -251,7 +273,7 @@ export class CheckService {
       }
       const accessToken = refreshed.outcome === 'valid' && typeof body?.access_token === 'string' ? body.access_token : undefined;
       if (refreshed.outcome !== 'valid' || !accessToken) {
-        for (const target of group) outcomes.push(await this.apply(target, refreshed.outcome === 'valid' ? { outcome: 'transient' } : refreshed, actor, { via: 'refresh' }));
+        for (const target of group) found.push(answered(target, refreshed.outcome === 'valid' ? { outcome: 'transient' } : refreshed, { via: 'refresh' }));
         continue;
       }
       await this.credentials.storeAccessToken(credential.id, accessToken, refreshed.expiresAt ?? null);
@@ -260,10 +282,10 @@ export class CheckService {
         const reach = classifyProviderResponse('GOOGLE', { ...answer, now: new Date(), requiredScopes: providerDescriptor('GOOGLE').requiredScopes });
         // The refresh carries the grant's expiry; the Ads call says whether the account is still reachable.
         const result: CheckResult = reach.outcome === 'valid' ? refreshed : reach;
-        outcomes.push(await this.apply(target, result, actor, { via: 'refresh + ads call' }));
+        found.push(answered(target, result, { via: 'refresh + ads call' }));
       }
     }
-    return outcomes;
+    return found;
   }
 
   /** Google answers most deaths with the same `invalid_grant`: refine it from what we know of the grant. */

@@ -173,9 +173,9 @@ export class CredentialService {
   }
 
   /** Notes that the credential worked just now (Google's six-months-unused rule reads it). */
-  async markUsed(credentialIds: readonly string[]): Promise<void> {
+  async markUsed(credentialIds: readonly string[], em?: EntityManager): Promise<void> {
     if (credentialIds.length === 0) return;
-    await this.database.dataSource.query('UPDATE credentials SET last_used_at = now(), updated_at = now() WHERE id = ANY($1::uuid[])', [
+    await this.manager(em).query('UPDATE credentials SET last_used_at = now(), updated_at = now() WHERE id = ANY($1::uuid[])', [
       [...new Set(credentialIds)],
     ]);
   }
