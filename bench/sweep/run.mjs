@@ -53,7 +53,7 @@ try {
   tokens.length = 0;
 
   // The monitor runs as its own worker process (what `node apps/api/dist/worker.js` is), with its own pool.
-  worker = await startWorkerProcess(env, 'bench_sweep', { checkConcurrency: CONCURRENCY, batchSize: 50, sweepIntervalMs: 1_000, pollingIntervalSeconds: 0.5 });
+  worker = await startWorkerProcess(env, 'bench_sweep', { checkConcurrency: CONCURRENCY, sweepIntervalMs: 1_000, pollingIntervalSeconds: 0.5 });
   const started = Date.now();
   await database.executeSql(`UPDATE integrations SET next_check_at = next_check_at - interval '2 days'`);
   worker.sweep();

@@ -4,7 +4,7 @@ import { DEFAULT_CHECK_SCHEDULE, isIntegrationStatus, nextCheckAt, type CheckSch
 import { NotificationService, type DeliveryPolicy } from '../services/NotificationService.js';
 import type { Services } from '../services/services.js';
 import { CHECK_REQUEST_CHANNEL } from './CheckRequests.js';
-import { summarizeBatch, type IntegrationChecker } from './checkReport.js';
+import { rowsReported, summarizeBatch, type IntegrationChecker } from './checkReport.js';
 import { createBoss, ensureQueue } from './createBoss.js';
 import { evaluateExpiries } from './evaluateExpiries.js';
 import { IntegrationLeases, type Claim, type LeasedRow } from './IntegrationLeases.js';
@@ -22,7 +22,11 @@ export interface MonitorOptions {
   sweepIntervalMs?: number;
   /** How long a claim holds an integration; a crashed worker's integrations are due again after it. Default 900 s. */
   leaseSeconds?: number;
-  /** Facebook integrations per check job: one Graph batch call. Default 50. */
+  /**
+   * Facebook integrations per check job. A job asks debug_token in Graph batches of 50 and applies
+   * all answers in one transaction, so its fixed costs (queue, lease, load) are shared by this many.
+   * Default 200 (four Graph batch calls).
+   */
   batchSize?: number;
   /**
    * Google integrations per check job. Each is a refresh plus an Ads call of up to 10 s each, so a job
@@ -119,7 +123,7 @@ export class Monitor {
       sweep: options.sweep ?? true,
       sweepIntervalMs: options.sweepIntervalMs ?? 5_000,
       leaseSeconds: options.leaseSeconds ?? 900,
-      batchSize: options.batchSize ?? 50,
+      batchSize: options.batchSize ?? 200,
       googleBatchSize: options.googleBatchSize ?? 10,
       claimLimit: options.claimLimit ?? 1_000,
       checkConcurrency,
@@ -315,8 +319,9 @@ export class Monitor {
     }
     const startedAt = new Date();
     // A throw (database down, bug) fails the job: pg-boss retries it while the lease still holds the rows.
-    const result = await checker.checkMany(held.map((r) => r.id));
-    const after = await this.leases.read(held.map((r) => r.id));
+    const ids = held.map((r) => r.id);
+    const result = await checker.checkMany(ids);
+    const after = rowsReported(result, ids) ?? (await this.leases.read(ids));
     for (const summary of summarizeBatch(after, startedAt, result)) {
       if (summary.checked > 0 && summary.transient === summary.checked) {
         const until = this.backoff.recordFailure(summary.provider, summary.askedSeconds);

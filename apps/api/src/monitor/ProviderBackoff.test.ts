@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeBatch } from './checkReport.js';
+import { rowsReported, summarizeBatch } from './checkReport.js';
 import type { LeasedRow } from './IntegrationLeases.js';
 import { ProviderBackoff } from './ProviderBackoff.js';
 
@@ -67,5 +67,15 @@ describe('summarizeBatch', () => {
     ]);
     expect(summarizeBatch(rows, started, { backoff: { GOOGLE: 120 } })[1]).toEqual({ provider: 'GOOGLE', checked: 1, transient: 0, askedSeconds: 120 });
     expect(summarizeBatch(rows, started, undefined)[0]).toEqual({ provider: 'FACEBOOK', checked: 2, transient: 2 });
+  });
+
+  it('takes the rows as the checker reported them only when it reported every one', () => {
+    const a = row('a', 'FACEBOOK', started, 0);
+    const b = row('b', 'GOOGLE', started, 1);
+    const result = [{ integrationId: 'a', outcome: 'valid', integration: a }, { integrationId: 'b', outcome: 'transient', integration: b }];
+    expect(rowsReported(result, ['b', 'a'])).toEqual([b, a]);
+    expect(rowsReported(result, ['a', 'b', 'c'])).toBeUndefined();
+    expect(rowsReported([{ integrationId: 'a', outcome: 'valid' }], ['a'])).toBeUndefined();
+    expect(rowsReported({ results: [{ integration: { id: 'a', status: 'HEALTHY', provider: 'MYSPACE' } }] }, ['a'])).toBeUndefined();
   });
 });

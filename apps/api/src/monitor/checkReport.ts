@@ -60,6 +60,20 @@ export function askedWaits(result: unknown, providerOf: ReadonlyMap<string, Prov
   return waits;
 }
 
+/**
+ * The rows as the checker left them, when it reported every one (the provider layer returns each
+ * integration after its result was applied); `undefined` means the monitor must read them.
+ */
+export function rowsReported(result: unknown, ids: readonly string[]): LeasedRow[] | undefined {
+  const byId = new Map<string, LeasedRow>();
+  for (const item of resultItems(result)) {
+    const row = item.integration;
+    if (isRecord(row) && typeof row.id === 'string' && typeof row.status === 'string' && isProvider(row.provider)) byId.set(row.id, row as unknown as LeasedRow);
+  }
+  const rows = ids.map((id) => byId.get(id));
+  return rows.every((row) => row !== undefined) ? rows : undefined;
+}
+
 /** Per provider: how many of the batch were checked, and how many only transiently. */
 export function summarizeBatch(rowsAfter: readonly LeasedRow[], startedAt: Date, result: unknown): ProviderBatchSummary[] {
   const providerOf = new Map(rowsAfter.map((r) => [r.id, r.provider] as const));
