@@ -1,6 +1,7 @@
-import { AuditLogEntry, Integration, WebhookEndpoint } from '@relink/db';
+import { AuditLogEntry, Integration, IntegrationEvent, WebhookEndpoint } from '@relink/db';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOST_REPORTED_FAILURE } from '../services/HostFailureReportService.js';
 import { startHarness, type Harness } from '../test-support/graphqlHarness.js';
 
 const ORIGIN_A = 'https://app.acme.test';
@@ -41,6 +42,7 @@ const operations = (b: Foreign): Array<[name: string, document: string]> => [
   ['startReauthorization(integrationId)', `mutation { startReauthorization(integrationId: "${b.integrationId}") { url } }`],
   ['recheckIntegration(id)', `mutation { recheckIntegration(id: "${b.integrationId}") { status } }`],
   ['disconnectIntegration(id)', `mutation { disconnectIntegration(id: "${b.integrationId}") { status } }`],
+  ['reportProviderFailure(integrationId)', `mutation { reportProviderFailure(integrationId: "${b.integrationId}", httpStatus: 401) { status } }`],
   ['disableWebhook(id)', `mutation { disableWebhook(id: "${b.endpointId}") { disabledAt } }`],
   ['createStaffToken', 'mutation { createStaffToken(name: "Intruder") { token } }'],
 ];
@@ -52,12 +54,13 @@ describe('tenant isolation matrix', () => {
   let foreign: Foreign;
   let widgetA: string;
   let widgetB: string;
+  let ownIntegrationId: string;
 
   beforeAll(async () => {
     h = await startHarness('api_isolation');
     a = await h.tenantWithKey('Acme');
     b = await h.tenantWithKey('Beta');
-    await h.seedIntegration(a.tenantId, { name: 'Acme account', status: 'REVOKED', untrackedSince: new Date(Date.now() - 3_600_000) });
+    ownIntegrationId = (await h.seedIntegration(a.tenantId, { name: 'Acme account', status: 'REVOKED', untrackedSince: new Date(Date.now() - 3_600_000) })).id;
     const identity = await h.seedIdentity('FACEBOOK', 'Beta person');
     const integrationB = await h.seedIntegration(b.tenantId, { name: SECRET_NAME, identityId: identity.id, status: 'REVOKED', untrackedSince: new Date(Date.now() - 7_200_000) });
     widgetA = await h.widgetToken(a.apiKey, ORIGIN_A);
@@ -109,6 +112,7 @@ describe('tenant isolation matrix', () => {
     expect((await h.gql('{ viewer { kind } }', { token: widgetB, origin: ORIGIN_B })).data?.viewer.kind).toBe('WIDGET');
     expect((await h.database.dataSource.getRepository(WebhookEndpoint).findOneByOrFail({ id: foreign.endpointId })).disabledAt).toBeNull();
     expect((await h.database.dataSource.getRepository(Integration).findOneByOrFail({ id: foreign.integrationId })).status).toBe('REVOKED');
+    expect(await h.database.dataSource.getRepository(IntegrationEvent).findBy({ integrationId: foreign.integrationId, type: HOST_REPORTED_FAILURE })).toEqual([]);
     const audit = await h.database.dataSource.getRepository(AuditLogEntry).findBy({ tenantId: b.tenantId });
     expect(audit.filter((r) => r.actorKind !== 'STAFF' && r.actorId !== foreign.apiKeyId).map((r) => `${r.action} by ${r.actorKind}`)).toEqual([]);
   });
@@ -137,6 +141,7 @@ describe('tenant isolation matrix', () => {
       '{ invalidationsByDay { count } }',
       'mutation { registerWebhook(url: "https://x.test/") { id } }',
       'mutation { startConnection(provider: GOOGLE) { url } }',
+      `mutation { reportProviderFailure(integrationId: "${ownIntegrationId}", httpStatus: 401) { status } }`,
     ]) {
       const res = await h.gql(document, { token: widgetA, origin: ORIGIN_A });
       expect(res.errors?.[0]?.extensions.code, document).toBe('FORBIDDEN');

@@ -103,14 +103,20 @@ describe('reportProviderFailure over HTTP', () => {
     expect(noticesFor(integration.id)).toHaveLength(1);
   });
 
-  it('a widget session may report for its own tenant; staff for anyone', async () => {
+  it('a widget session is refused (FORBIDDEN) even for its own tenant and records nothing; staff may report for anyone', async () => {
     const integration = await healthy(a.tenantId);
+    const before = await row(integration.id);
     const widget = await h.gql(REPORT, { token: widgetA, origin: ORIGIN, variables: { id: integration.id, status: 429, body: JSON.stringify({ error: { code: 4, message: 'Application request limit reached', type: 'OAuthException' } }) } });
-    expect(widget.errors).toBeUndefined();
-    const [event] = await reports(integration.id);
-    expect(event!.actor).toMatch(/^widget:/);
-    expect(event!.detail).toMatchObject({ httpStatus: 429, hintOutcome: 'transient', checkRequested: true });
-    expect(event!.detail).not.toHaveProperty('hint');
+    expect(widget.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(widget.errors?.[0]?.message).toBe('This needs a staff token or a tenant API key; a widget token may not do it.');
+    expect(widget.data).toBeNull();
+    expect(await reports(integration.id)).toEqual([]);
+    const after = await row(integration.id);
+    expect(after.nextCheckAt!.toISOString()).toBe(before.nextCheckAt!.toISOString());
+    expect(after.statusVersion).toBe(before.statusVersion);
+    expect(await h.database.dataSource.getRepository(AuditLogEntry).findBy({ action: 'integration.report_failure', targetId: integration.id })).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(noticesFor(integration.id)).toEqual([]);
 
     const other = await h.seedIntegration(b.tenantId, { provider: 'GOOGLE' });
     const staff = await h.gql(REPORT, { token: h.staffToken, variables: { id: other.id, body: JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }) } });
@@ -121,12 +127,15 @@ describe('reportProviderFailure over HTTP', () => {
     expect((await row(other.id)).nextCheckAt!.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
-  it('refuses another tenant\'s integration (NOT_FOUND, no data) and leaves it untouched; no token is UNAUTHENTICATED', async () => {
+  it('refuses another tenant\'s integration (NOT_FOUND to a tenant key, FORBIDDEN to a widget, no data) and leaves it untouched; no token is UNAUTHENTICATED', async () => {
     const foreign = await healthy(b.tenantId);
     const before = await row(foreign.id);
-    for (const auth of [{ token: a.apiKey }, { token: widgetA, origin: ORIGIN }]) {
+    for (const [auth, code] of [
+      [{ token: a.apiKey }, 'NOT_FOUND'],
+      [{ token: widgetA, origin: ORIGIN }, 'FORBIDDEN'],
+    ] as const) {
       const res = await h.gql(REPORT, { ...auth, variables: { id: foreign.id, status: 400, body: PASSWORD_CHANGED_BODY } });
-      expect(res.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+      expect(res.errors?.[0]?.extensions.code).toBe(code);
       expect(res.data).toBeNull();
     }
     const anonymous = await h.gql(REPORT, { variables: { id: foreign.id } });

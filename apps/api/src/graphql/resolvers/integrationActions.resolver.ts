@@ -23,7 +23,8 @@ export class IntegrationActionsResolver {
     return toIntegrationType(fresh);
   }
 
-  @Authorized('STAFF', 'TENANT', 'WIDGET')
+  // Not a widget session: the contract lets one read its tenant's integrations and start reauthorization, nothing else.
+  @Authorized('STAFF', 'TENANT')
   @Mutation(() => IntegrationType, {
     description:
       'A host app tells Relink that a provider API call with this integration\'s token just failed. The status does not change on ' +
