@@ -44,6 +44,17 @@ interface RawRow {
 
 const date = (value: Date | string | null): Date | null => (value === null ? null : value instanceof Date ? value : new Date(value));
 
+/**
+ * SQL for `next_check_at` when the check held under `lease` ends with `next`: the check was requested
+ * again during the lease → due at once; still our lease → `next`; anything else (someone rescheduled
+ * it meanwhile) stands. The three arguments are SQL expressions.
+ */
+export function releasedNextCheckSql(current: string, lease: string, next: string): string {
+  return `CASE WHEN ${current} = ${lease} + interval '1 microsecond' AND ${next} IS NOT NULL THEN date_trunc('milliseconds', now())
+               WHEN ${current} IN (${lease}, ${lease} + interval '1 microsecond') THEN ${next}
+               ELSE ${current} END`;
+}
+
 const IS_LEASED = `(extract(microseconds FROM next_check_at)::bigint % 1000) IN (${LEASE_MARK_US}, ${LEASE_MARK_US + 1})`;
 const SAME_LEASE = `next_check_at IN ($2::timestamptz, $2::timestamptz + interval '1 microsecond')`;
 
@@ -109,8 +120,7 @@ export class IntegrationLeases {
     if (schedule.length === 0) return 0;
     const { rows } = await this.database.executeSql<{ id: string }>(
       `UPDATE integrations i
-          SET next_check_at = CASE WHEN i.next_check_at = $2::timestamptz + interval '1 microsecond' AND v.next IS NOT NULL
-                                   THEN date_trunc('milliseconds', now()) ELSE v.next END
+          SET next_check_at = ${releasedNextCheckSql('i.next_check_at', '$2::timestamptz', 'v.next')}
          FROM (SELECT unnest($1::uuid[]) AS id, unnest($3::timestamptz[]) AS next) v
         WHERE i.id = v.id AND i.${SAME_LEASE}
         RETURNING i.id`,

@@ -4,7 +4,7 @@ import { DEFAULT_CHECK_SCHEDULE, isIntegrationStatus, nextCheckAt, type CheckSch
 import { NotificationService, type DeliveryPolicy } from '../services/NotificationService.js';
 import type { Services } from '../services/services.js';
 import { CHECK_REQUEST_CHANNEL } from './CheckRequests.js';
-import { rowsReported, summarizeBatch, type IntegrationChecker } from './checkReport.js';
+import { leasesReleased, rowsReported, summarizeBatch, type IntegrationChecker } from './checkReport.js';
 import { createBoss, ensureQueue } from './createBoss.js';
 import { evaluateExpiries } from './evaluateExpiries.js';
 import { IntegrationLeases, type Claim, type LeasedRow } from './IntegrationLeases.js';
@@ -318,9 +318,9 @@ export class Monitor {
       return { checked: 0, deferred: held.length, skipped };
     }
     const startedAt = new Date();
-    // A throw (database down, bug) fails the job: pg-boss retries it while the lease still holds the rows.
     const ids = held.map((r) => r.id);
-    const result = await checker.checkMany(ids);
+    // A throw (database down, bug) fails the job: pg-boss retries it while the lease still holds the rows.
+    const result = await checker.checkMany(ids, { release: { lease: data.lease, next: (row) => this.nextFor(row, startedAt, new Date()) } });
     const after = rowsReported(result, ids) ?? (await this.leases.read(ids));
     for (const summary of summarizeBatch(after, startedAt, result)) {
       if (summary.checked > 0 && summary.transient === summary.checked) {
@@ -331,8 +331,9 @@ export class Monitor {
         if (summary.askedSeconds !== undefined) this.backoff.recordThrottle(summary.provider, summary.askedSeconds);
       }
     }
+    const released = leasesReleased(result);
     const now = new Date();
-    const schedule = after.map((row) => ({ id: row.id, next: this.nextFor(row, startedAt, now) }));
+    const schedule = after.filter((row) => !released.has(row.id)).map((row) => ({ id: row.id, next: this.nextFor(row, startedAt, now) }));
     await this.leases.release(schedule, data.lease);
     const checked = after.filter((r) => r.lastCheckedAt && r.lastCheckedAt.getTime() >= startedAt.getTime() - 1).length;
     this.stats.checked += checked;

@@ -1,4 +1,5 @@
 import { isProvider, type Provider } from '@relink/core';
+import type { LeaseRelease } from '../services/StatusService.js';
 import type { LeasedRow } from './IntegrationLeases.js';
 
 /**
@@ -7,7 +8,8 @@ import type { LeasedRow } from './IntegrationLeases.js';
  * call) and applies every result through StatusService, with the credential version read at check start.
  */
 export interface IntegrationChecker {
-  checkMany(integrationIds: string[]): Promise<unknown>;
+  /** With `release`, the checker may end each lease with the result (and says so with `leaseReleased: true`). */
+  checkMany(integrationIds: string[], options?: { release?: LeaseRelease }): Promise<unknown>;
 }
 
 /** How one provider fared in one check job. */
@@ -72,6 +74,13 @@ export function rowsReported(result: unknown, ids: readonly string[]): LeasedRow
   }
   const rows = ids.map((id) => byId.get(id));
   return rows.every((row) => row !== undefined) ? rows : undefined;
+}
+
+/** Integrations whose lease the checker already ended with their result. */
+export function leasesReleased(result: unknown): Set<string> {
+  const ids = new Set<string>();
+  for (const item of resultItems(result)) if (item.leaseReleased === true && typeof item.integrationId === 'string') ids.add(item.integrationId);
+  return ids;
 }
 
 /** Per provider: how many of the batch were checked, and how many only transiently. */

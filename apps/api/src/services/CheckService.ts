@@ -18,7 +18,7 @@ import type { ProviderClients } from '../providers/providerClients.js';
 import { jsonObject, type ProviderAnswer } from '../providers/providerFetch.js';
 import type { CredentialService, LoadedCredential } from './CredentialService.js';
 import { sqlRows } from './sqlRows.js';
-import type { StatusChange, StatusService } from './StatusService.js';
+import type { LeaseRelease, StatusChange, StatusService } from './StatusService.js';
 
 /** What one check found, per integration (the monitor reads `outcome` and `retryAfterSeconds`). */
 export interface CheckOutcome {
@@ -31,6 +31,8 @@ export interface CheckOutcome {
   changed: boolean;
   /** The integration as the check left it (committed). */
   integration: Integration;
+  /** The monitor's lease was ended (and the next check scheduled) with the result. */
+  leaseReleased?: boolean;
 }
 
 export interface CheckServiceOptions {
@@ -110,12 +112,15 @@ export class CheckService {
     }
   }
 
-  /** Checks many integrations at once (the monitor's sweep): Facebook debug_token in batches of 50. */
-  async checkMany(integrationIds: string[], actor = 'monitor'): Promise<CheckOutcome[]> {
+  /**
+   * Checks many integrations at once (the monitor's sweep): Facebook debug_token in batches of 50.
+   * With `release`, each answered integration's lease ends in the same write as its result.
+   */
+  async checkMany(integrationIds: string[], options: { actor?: string; release?: LeaseRelease } = {}): Promise<CheckOutcome[]> {
     const ids = [...new Set(integrationIds.filter((id) => UUID.test(id)))];
     if (ids.length === 0) return [];
     const rows = await this.database.dataSource.getRepository(Integration).find({ where: { id: In(ids) } });
-    return this.check(rows, actor, 'batch');
+    return this.check(rows, options.actor ?? 'monitor', 'batch', options.release);
   }
 
   /** Rechecks every live integration an identity authorized (e.g. after Google re-enabled the account). */
@@ -128,7 +133,7 @@ export class CheckService {
     return this.check(rows, actor, 'batch');
   }
 
-  private async check(rows: Integration[], actor: string, mode: 'single' | 'batch'): Promise<CheckOutcome[]> {
+  private async check(rows: Integration[], actor: string, mode: 'single' | 'batch', release?: LeaseRelease): Promise<CheckOutcome[]> {
     const live = rows.filter((r) => r.status !== 'DISCONNECTED');
     const credentials = await this.credentials.loadMany(live.flatMap((r) => (r.credentialId ? [r.credentialId] : [])));
     const targets: Target[] = live.map((integration) => ({
@@ -144,12 +149,12 @@ export class CheckService {
     const found: Found[] = [];
     if (facebook.length) found.push(...(await this.checkFacebook(facebook, mode)));
     if (google.length) found.push(...(await this.checkGoogle(google)));
-    outcomes.push(...(await this.applyAll(found, actor)));
+    outcomes.push(...(await this.applyAll(found, actor, release)));
     return outcomes;
   }
 
   /** Turns every answer into a CHECK_* event and applies them all in one StatusService transaction. */
-  private async applyAll(found: readonly Found[], actor: string): Promise<CheckOutcome[]> {
+  private async applyAll(found: readonly Found[], actor: string, release?: LeaseRelease): Promise<CheckOutcome[]> {
     const changes: StatusChange[] = found.map(({ target, result, detail, at }) => ({
       integrationId: target.integration.id,
       event: checkEvent(target, result, at),
@@ -158,6 +163,7 @@ export class CheckService {
         eventType: 'checked',
         detail: { outcome: result.outcome, ...(result.outcome === 'invalid' ? { cause: result.cause } : {}), ...detail },
       },
+      ...(release ? { release } : {}),
     }));
     const worked = found.flatMap(({ target, result }) => (result.outcome === 'valid' && target.credential ? [target.credential.id] : []));
     const applied = await this.database.dataSource.transaction(async (em) => {
@@ -173,6 +179,7 @@ export class CheckService {
       ...(result.outcome === 'transient' && result.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.retryAfterSeconds } : {}),
       changed: applied[index]!.transition.changed,
       integration: applied[index]!.integration,
+      leaseReleased: release !== undefined,
     }));
   }
 

@@ -165,4 +165,29 @@ describe('StatusService (the one road)', () => {
     // Every change was applied exactly once: the history has one row per status version.
     expect(events).toBe(after.reduce((sum, r) => sum + r.statusVersion, 0));
   });
+
+  it('ends the monitor\'s lease in the same write: next check set, due at once if requested meanwhile, another schedule stands', async () => {
+    const [mine, requested, rescheduled] = await Promise.all([newIntegration(), newIntegration(), newIntegration()]);
+    const lease = '2026-11-01 12:30:00.123500+00';
+    await database.executeSql('UPDATE integrations SET next_check_at = $1 WHERE id = ANY($2::uuid[])', [lease, [mine.id, requested.id]]);
+    await database.executeSql("UPDATE integrations SET next_check_at = $1::timestamptz + interval '1 microsecond' WHERE id = $2", [lease, requested.id]);
+    await database.executeSql("UPDATE integrations SET next_check_at = '2026-11-02 08:00:00+00' WHERE id = $1", [rescheduled.id]);
+    const next = new Date('2026-11-02T12:00:00.000Z');
+    const seen: string[] = [];
+    const release = { lease, next: (after: Integration) => (seen.push(after.status), next) };
+    await status.applyEach(
+      [mine, requested, rescheduled].map(({ id }) => ({
+        integrationId: id,
+        event: { type: 'CHECK_INVALID' as const, at: at(20), credentialVersion: 0, cause: 'TOKEN_EXPIRED' as const },
+        meta: { actor: 'monitor', eventType: 'checked' },
+        release,
+      })),
+    );
+    expect(seen).toEqual(['EXPIRED', 'EXPIRED', 'EXPIRED']);
+    const rows = await database.dataSource.getRepository(Integration).findBy({ id: In([mine.id, requested.id, rescheduled.id]) });
+    const nextOf = new Map(rows.map((r) => [r.id, r.nextCheckAt!.getTime()]));
+    expect(nextOf.get(mine.id)).toBe(next.getTime());
+    expect(Math.abs(nextOf.get(requested.id)! - Date.now())).toBeLessThan(60_000);
+    expect(nextOf.get(rescheduled.id)).toBe(new Date('2026-11-02T08:00:00Z').getTime());
+  });
 });

@@ -14,11 +14,19 @@ export interface StatusEventMeta {
   recordUnchanged?: boolean;
 }
 
+/** The monitor's lease on an integration, ended by the same write with the next check time. */
+export interface LeaseRelease {
+  lease: string;
+  /** When to check next, given the integration as the change left it. */
+  next: (after: Integration) => Date | null;
+}
+
 /** One event for one integration. */
 export interface StatusChange {
   integrationId: string;
   event: StatusEvent;
   meta: StatusEventMeta;
+  release?: LeaseRelease;
 }
 
 export interface AppliedEvent {
@@ -134,6 +142,7 @@ export class StatusService {
           row.nextCheckAt = null;
           write.disconnected = true;
         }
+        if (change.release) write.schedule = { lease: change.release.lease, next: change.release.next(row) };
         writes.set(row.id, write);
         const snapshot: Integration = { ...row };
         for (const effect of transition.effects) {

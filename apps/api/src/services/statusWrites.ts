@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Integration, IntegrationEvent, UntrackedWindow, WebhookDelivery, WebhookEndpoint } from '@relink/db';
 import { In, IsNull, type EntityManager } from 'typeorm';
+import { releasedNextCheckSql } from '../monitor/IntegrationLeases.js';
 import { STATUS_CHANNEL, type StatusChangeNotice } from './statusChannel.js';
 import { webhookPayload } from './webhookPayload.js';
 
@@ -10,6 +11,8 @@ export interface RowWrite {
   lastChecked: boolean;
   credentialVersion: boolean;
   disconnected: boolean;
+  /** Ends the monitor's lease on the row with its next check time, in the same statement. */
+  schedule?: { lease: string; next: Date | null };
 }
 
 export interface Notice {
@@ -22,11 +25,12 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
  * Writes the final state of every changed row in one UPDATE. `next_check_at` is the monitor's lease
- * (microsecond marks), so it is never written back from a JS date: only cleared on disconnect.
+ * (microsecond marks), so it is never written back from a JS date: it is cleared on disconnect, or
+ * set when a check ends its lease (one row version instead of two: each is an entry in every index).
  */
 export async function updateIntegrations(em: EntityManager, writes: readonly RowWrite[]): Promise<void> {
   if (writes.length === 0) return;
-  const values = writes.map(({ row, lastChecked, credentialVersion, disconnected }) => ({
+  const values = writes.map(({ row, lastChecked, credentialVersion, disconnected, schedule }) => ({
     id: row.id,
     status: row.status,
     cause: row.cause,
@@ -42,6 +46,8 @@ export async function updateIntegrations(em: EntityManager, writes: readonly Row
     credential_version: row.credentialVersion,
     set_disconnected: disconnected,
     disconnected_at: iso(row.disconnectedAt),
+    lease: schedule?.lease ?? null,
+    next_check: schedule ? iso(schedule.next) : null,
   }));
   await em.query(
     `UPDATE integrations AS i SET
@@ -51,13 +57,15 @@ export async function updateIntegrations(em: EntityManager, writes: readonly Row
         last_checked_at = CASE WHEN v.set_last_checked THEN v.last_checked_at ELSE i.last_checked_at END,
         credential_version = CASE WHEN v.set_credential_version THEN v.credential_version ELSE i.credential_version END,
         disconnected_at = CASE WHEN v.set_disconnected THEN v.disconnected_at ELSE i.disconnected_at END,
-        next_check_at = CASE WHEN v.set_disconnected AND v.disconnected_at IS NOT NULL THEN NULL ELSE i.next_check_at END,
+        next_check_at = CASE WHEN v.set_disconnected AND v.disconnected_at IS NOT NULL THEN NULL
+                             WHEN v.lease IS NOT NULL THEN ${releasedNextCheckSql('i.next_check_at', 'v.lease', 'v.next_check')}
+                             ELSE i.next_check_at END,
         updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS v(
         id uuid, status text, cause text, status_version integer, status_changed_at timestamptz, untracked_since timestamptz,
         consecutive_transient_failures integer, token_expires_at timestamptz, data_access_expires_at timestamptz,
         set_last_checked boolean, last_checked_at timestamptz, set_credential_version boolean, credential_version integer,
-        set_disconnected boolean, disconnected_at timestamptz)
+        set_disconnected boolean, disconnected_at timestamptz, lease timestamptz, next_check timestamptz)
       WHERE i.id = v.id`,
     [JSON.stringify(values)],
   );
