@@ -64,7 +64,9 @@ export class IntegrationLeases {
   /**
    * Claims up to `limit` due integrations of the given providers for `leaseSeconds`:
    * `UPDATE … WHERE id IN (SELECT … WHERE next_check_at <= now() AND disconnected_at IS NULL
-   * ORDER BY next_check_at LIMIT n FOR UPDATE SKIP LOCKED) RETURNING id`.
+   * ORDER BY next_check_at LIMIT n FOR NO KEY UPDATE SKIP LOCKED) RETURNING id`. NO KEY: a row that
+   * is only being pointed at (a history row or window being inserted holds a key-share lock on it)
+   * is not skipped — that is exactly when a check was just requested for it.
    */
   async claimDue(limit: number, leaseSeconds: number, providers: readonly Provider[]): Promise<Claim | null> {
     if (limit <= 0 || providers.length === 0) return null;
@@ -73,7 +75,7 @@ export class IntegrationLeases {
           SET next_check_at = date_trunc('milliseconds', now() + make_interval(secs => $2)) + interval '${LEASE_MARK_US} microseconds'
         WHERE id IN (SELECT id FROM integrations
                       WHERE next_check_at <= now() AND disconnected_at IS NULL AND provider = ANY($3::text[])
-                      ORDER BY next_check_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+                      ORDER BY next_check_at LIMIT $1 FOR NO KEY UPDATE SKIP LOCKED)
         RETURNING id, provider, next_check_at::text AS lease`,
       [limit, leaseSeconds, providers],
     );
@@ -155,7 +157,7 @@ export class IntegrationLeases {
       `UPDATE integrations SET next_check_at = date_trunc('milliseconds', now())
         WHERE id IN (SELECT id FROM integrations
                       WHERE next_check_at IS NULL AND disconnected_at IS NULL AND status <> 'DISCONNECTED'
-                      LIMIT $1 FOR UPDATE SKIP LOCKED)
+                      LIMIT $1 FOR NO KEY UPDATE SKIP LOCKED)
         RETURNING id`,
       [limit],
     );
