@@ -2,6 +2,7 @@ export type { DatabaseConfig, DatabaseKind, RelinkDatabase, SqlResult, Unlisten 
 export { createDatabase } from './create-database.js';
 export { createTestDatabase, TEST_DATABASE_URL_VARIABLE } from './test-support/create-test-database.js';
 export { MIGRATIONS } from './migrations/index.js';
+export { DUE_EXPIRIES_SQL } from './queries/due-expiries.js';
 export { ENTITIES } from './entities/index.js';
 export { BaseEntity } from './entities/base.entity.js';
 export { Tenant } from './entities/tenant.entity.js';

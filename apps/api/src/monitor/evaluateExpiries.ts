@@ -1,5 +1,5 @@
 import { DEFAULT_EXPIRING_SOON_WINDOW_SECONDS } from '@relink/core';
-import type { RelinkDatabase } from '@relink/db';
+import { DUE_EXPIRIES_SQL, type RelinkDatabase } from '@relink/db';
 import type { StatusService } from '../services/StatusService.js';
 
 interface DueRow {
@@ -16,7 +16,7 @@ const iso = (value: Date | string | null): string | null => (value === null ? nu
  * The clock's part of the sweep: integrations whose credential (Facebook token or data access, Google
  * time-based access) ends within the warning window turn EXPIRING_SOON, and those whose end has
  * passed turn EXPIRED — each through StatusService as a TIME_PASSED event, with the dates in the
- * history row. Only rows that would change are picked, so a quiet sweep costs one indexed query.
+ * history row. Only rows that would change are picked, so a quiet sweep costs two index range scans.
  * Returns how many integrations changed.
  */
 export async function evaluateExpiries(
@@ -27,15 +27,7 @@ export async function evaluateExpiries(
   const limit = options.limit ?? 500;
   const windowSeconds = options.windowSeconds ?? DEFAULT_EXPIRING_SOON_WINDOW_SECONDS;
   const now = options.now ?? new Date();
-  const { rows } = await database.executeSql<DueRow>(
-    `SELECT id, token_expires_at, data_access_expires_at FROM integrations
-      WHERE disconnected_at IS NULL
-        AND ((status = 'HEALTHY' AND LEAST(token_expires_at, data_access_expires_at) <= $1::timestamptz + make_interval(secs => $2))
-          OR (status IN ('HEALTHY', 'EXPIRING_SOON', 'UNREACHABLE') AND LEAST(token_expires_at, data_access_expires_at) <= $1::timestamptz))
-      ORDER BY LEAST(token_expires_at, data_access_expires_at)
-      LIMIT $3`,
-    [now.toISOString(), windowSeconds, limit],
-  );
+  const { rows } = await database.executeSql<DueRow>(DUE_EXPIRIES_SQL, [now.toISOString(), windowSeconds, limit]);
   let changed = 0;
   // A chunk per transaction keeps each one short next to the check jobs that lock the same rows.
   for (let i = 0; i < rows.length; i += CHUNK) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DUE_EXPIRIES_SQL } from '../queries/due-expiries.js';
 import type { RelinkDatabase } from '../relink-database.js';
 import { createTestDatabase } from '../test-support/create-test-database.js';
 
@@ -34,10 +35,10 @@ describe.skipIf(!onPostgres)('query plans at scale (PostgreSQL only: PGlite is n
     );
     tenantId = rows[0]!.id;
     await db.executeSql(
-      `INSERT INTO integrations (tenant_id, provider, external_account_id, name, status, cause, next_check_at, created_at)
+      `INSERT INTO integrations (tenant_id, provider, external_account_id, name, status, cause, next_check_at, created_at, token_expires_at)
        SELECT t.id, 'FACEBOOK', 'act_' || g, 'Account ' || g,
               s.status, CASE WHEN g % 50 = 0 THEN 'PASSWORD_CHANGED' END,
-              now() + (g % 600) * interval '1 second', now() - g * interval '1 minute'
+              now() + (g % 600) * interval '1 second', now() - g * interval '1 minute', now() + (g % 60) * interval '1 day'
          FROM tenants t, generate_series(1, ${PER_TENANT}) g,
               LATERAL (SELECT CASE WHEN g % 50 = 0 THEN 'REVOKED' ELSE ($1::text[])[1 + g % 5] END AS status) s`,
       [STATUSES],
@@ -71,6 +72,12 @@ describe.skipIf(!onPostgres)('query plans at scale (PostgreSQL only: PGlite is n
   it('finds due integrations for the monitor from the partial next_check_at index', async () => {
     const used = await plan(`SELECT id FROM integrations WHERE next_check_at <= $1 ORDER BY next_check_at LIMIT 100`, [new Date()]);
     expect(used.some((node) => node['Index Name'] === 'integrations_next_check_idx')).toBe(true);
+  });
+
+  it('finds what the clock changes (EXPIRING_SOON, EXPIRED) from the two partial end indexes, never a sequential scan', async () => {
+    const used = await plan(DUE_EXPIRIES_SQL, [new Date(), 7 * 86_400, 500]);
+    expect(used.some((node) => node['Node Type'] === 'Seq Scan')).toBe(false);
+    expect(used.map((node) => node['Index Name']).filter(Boolean)).toEqual(expect.arrayContaining(['integrations_healthy_ends_idx', 'integrations_warned_ends_idx']));
   });
 
   it('counts a tenant by status without reading other tenants', async () => {
