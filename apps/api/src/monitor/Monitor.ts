@@ -270,7 +270,11 @@ export class Monitor {
 
   private batches(claim: Claim): PgBoss.JobInsert<CheckJobData>[] {
     const byProvider = new Map<Provider, string[]>();
-    for (const { id, provider } of claim.ids) byProvider.set(provider, [...(byProvider.get(provider) ?? []), id]);
+    for (const { id, provider } of claim.ids) {
+      const ids = byProvider.get(provider);
+      if (ids) ids.push(id);
+      else byProvider.set(provider, [id]);
+    }
     const jobs: PgBoss.JobInsert<CheckJobData>[] = [];
     for (const [provider, ids] of byProvider) {
       const size = provider === 'GOOGLE' ? this.opts.googleBatchSize : this.opts.batchSize;

@@ -165,12 +165,8 @@ export class CheckService {
       },
       ...(release ? { release } : {}),
     }));
-    const worked = found.flatMap(({ target, result }) => (result.outcome === 'valid' && target.credential ? [target.credential.id] : []));
-    const applied = await this.database.dataSource.transaction(async (em) => {
-      const done = await this.status.applyEach(changes, em);
-      await this.credentials.markUsed(worked, em);
-      return done;
-    });
+    // (Google's refresh already noted the credential's last use: the one rule that reads it is Google's.)
+    const applied = await this.status.applyEach(changes);
     return found.map(({ target, result }, index) => ({
       integrationId: target.integration.id,
       provider: target.integration.provider,

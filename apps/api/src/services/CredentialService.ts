@@ -172,14 +172,6 @@ export class CredentialService {
     );
   }
 
-  /** Notes that the credential worked just now (Google's six-months-unused rule reads it). */
-  async markUsed(credentialIds: readonly string[], em?: EntityManager): Promise<void> {
-    if (credentialIds.length === 0) return;
-    await this.manager(em).query('UPDATE credentials SET last_used_at = now(), updated_at = now() WHERE id = ANY($1::uuid[])', [
-      [...new Set(credentialIds)],
-    ]);
-  }
-
   /** Revokes the credential in our records (the provider is not asked). */
   async revoke(credentialId: string, em?: EntityManager): Promise<void> {
     await this.manager(em).query('UPDATE credentials SET revoked_at = now(), updated_at = now() WHERE id = $1 AND revoked_at IS NULL', [
