@@ -172,7 +172,8 @@ export function benchEnv(sandboxOrigin, extra = {}) {
 
 /**
  * A monitor worker in its own process (as `node apps/api/dist/worker.js` would run), so its peak RSS
- * is its own. `sweep()` wakes its sweep; `stop()` resolves with its peak RSS (MB) and counters.
+ * is its own. `sweep()` wakes its sweep; `stats()` reads its counters; `stop()` resolves with its peak
+ * RSS (MB) and counters.
  */
 export async function startWorkerProcess(env, schema, options = {}) {
   const child = fork(new URL('./workerChild.mjs', import.meta.url).pathname, [], {
@@ -194,6 +195,12 @@ export async function startWorkerProcess(env, schema, options = {}) {
   await next('ready');
   return {
     sweep: () => child.send({ type: 'sweep' }),
+    /** The monitor's counters now (asked over IPC: no query that would load the database being measured). */
+    async stats() {
+      const reply = next('stats');
+      child.send({ type: 'stats' });
+      return (await reply).stats;
+    },
     async stop() {
       const stopped = next('stopped');
       child.send({ type: 'stop' });

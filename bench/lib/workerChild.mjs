@@ -20,6 +20,7 @@ process.on('message', async (message) => {
     cpuAtSweep = process.cpuUsage();
     worker.monitor.requestSweep();
   }
+  if (message?.type === 'stats') process.send({ type: 'stats', stats: { ...worker.monitor.stats } });
   if (message?.type === 'stop') {
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
