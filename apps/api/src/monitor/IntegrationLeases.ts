@@ -1,17 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { Provider } from '@relink/core';
 import type { RelinkDatabase } from '@relink/db';
 
 /**
- * The monitor's claim on integrations, kept in `integrations.next_check_at` itself (no extra table).
+ * The monitor's claims on integrations, kept in `integration_leases` (one small row per claimed
+ * integration: its claim id, until when, and whether a check was requested meanwhile).
  *
- * A sweep claims due rows with SKIP LOCKED and moves `next_check_at` to the lease's end, so no other
- * worker takes them; if the worker dies, the lease runs out and the row is due again. A lease value
- * is recognisable by its sub-millisecond digits: `.xxx500` µs = leased, `.xxx501` = leased and a
- * check was requested meanwhile (it runs again as soon as the current one finishes). Schedules are
- * written with millisecond precision (JS dates, `date_trunc`), so they never look like a lease.
+ * A sweep claims due integrations with SKIP LOCKED and writes a lease row for each, so no other
+ * worker takes them; if the worker dies, the lease runs out and the row may be claimed again. The
+ * integration row itself is written once per check: its result and next check time, which also
+ * ends the lease (see `LEASE_RELEASE`). `next_check_at` stays a plain schedule.
  */
-export const LEASE_MARK_US = 500;
-
 /** A claimed set of integrations: the job carries `lease` back to prove it still holds them. */
 export interface Claim {
   lease: string;
@@ -45,48 +44,67 @@ interface RawRow {
 const date = (value: Date | string | null): Date | null => (value === null ? null : value instanceof Date ? value : new Date(value));
 
 /**
- * SQL for `next_check_at` when the check held under `lease` ends with `next`: the check was requested
- * again during the lease → due at once; still our lease → `next`; anything else (someone rescheduled
- * it meanwhile) stands. The three arguments are SQL expressions.
+ * Ending leases in the statement that writes the checks' results. `cte(values)` deletes the leases of
+ * the rows in `values` (columns `id`, `lease`) that are still held under that lease, returning
+ * `integration_id` and `requested`; `nextCheck` is the integration's new `next_check_at` given that
+ * row (`released`, NULL when the lease was lost) and the check's `next`: due at once when a check was
+ * requested during the lease, else `next`; a lost lease leaves the schedule as someone else set it.
  */
-export function releasedNextCheckSql(current: string, lease: string, next: string): string {
-  return `CASE WHEN ${current} = ${lease} + interval '1 microsecond' AND ${next} IS NOT NULL THEN date_trunc('milliseconds', now())
-               WHEN ${current} IN (${lease}, ${lease} + interval '1 microsecond') THEN ${next}
-               ELSE ${current} END`;
-}
+export const LEASE_RELEASE = {
+  cte: (values: string) =>
+    `DELETE FROM integration_leases AS l USING ${values} AS lv
+      WHERE lv.lease IS NOT NULL AND l.integration_id = lv.id AND l.lease = lv.lease
+      RETURNING l.integration_id, l.requested`,
+  nextCheck: (current: string, released: string, next: string) =>
+    `CASE WHEN ${released}.integration_id IS NULL THEN ${current}
+          WHEN ${released}.requested AND ${next} IS NOT NULL THEN date_trunc('milliseconds', now())
+          ELSE ${next} END`,
+};
 
-const IS_LEASED = `(extract(microseconds FROM next_check_at)::bigint % 1000) IN (${LEASE_MARK_US}, ${LEASE_MARK_US + 1})`;
-const SAME_LEASE = `next_check_at IN ($2::timestamptz, $2::timestamptz + interval '1 microsecond')`;
+/** Drops the lease on one integration (its schedule was just set anew: a running check must not overwrite it). */
+export const DROP_LEASE_SQL = 'DELETE FROM integration_leases WHERE integration_id = $1';
 
 export class IntegrationLeases {
   constructor(private readonly database: RelinkDatabase) {}
 
   /**
-   * Claims up to `limit` due integrations of the given providers for `leaseSeconds`:
-   * `UPDATE … WHERE id IN (SELECT … WHERE next_check_at <= now() AND disconnected_at IS NULL
-   * ORDER BY next_check_at LIMIT n FOR NO KEY UPDATE SKIP LOCKED) RETURNING id`. NO KEY: a row that
-   * is only being pointed at (a history row or window being inserted holds a key-share lock on it)
-   * is not skipped — that is exactly when a check was just requested for it.
+   * Claims up to `limit` due integrations of the given providers for `leaseSeconds`: the due rows no
+   * live lease covers, soonest first, locked `FOR NO KEY UPDATE SKIP LOCKED` (so concurrent claims
+   * pick different rows, while a row a history insert merely points at is not skipped), each given a
+   * lease row. The lease table's primary key settles any remaining race: an insert meets a live lease
+   * and takes nothing; an expired one (a crashed worker's) is taken over.
    */
   async claimDue(limit: number, leaseSeconds: number, providers: readonly Provider[]): Promise<Claim | null> {
     if (limit <= 0 || providers.length === 0) return null;
-    const { rows } = await this.database.executeSql<{ id: string; provider: Provider; lease: string }>(
-      `UPDATE integrations
-          SET next_check_at = date_trunc('milliseconds', now() + make_interval(secs => $2)) + interval '${LEASE_MARK_US} microseconds'
-        WHERE id IN (SELECT id FROM integrations
-                      WHERE next_check_at <= now() AND disconnected_at IS NULL AND provider = ANY($3::text[])
-                      ORDER BY next_check_at LIMIT $1 FOR NO KEY UPDATE SKIP LOCKED)
-        RETURNING id, provider, next_check_at::text AS lease`,
-      [limit, leaseSeconds, providers],
+    const lease = randomUUID();
+    const { rows } = await this.database.executeSql<{ id: string; provider: Provider }>(
+      `WITH due AS (
+         SELECT i.id, i.provider FROM integrations i
+          WHERE i.next_check_at <= now() AND i.disconnected_at IS NULL AND i.provider = ANY($3::text[])
+            AND NOT EXISTS (SELECT 1 FROM integration_leases l WHERE l.integration_id = i.id AND l.until > now())
+          ORDER BY i.next_check_at LIMIT $1
+          FOR NO KEY UPDATE OF i SKIP LOCKED
+       ), taken AS (
+         INSERT INTO integration_leases AS l (integration_id, lease, until)
+         SELECT id, $4::uuid, now() + make_interval(secs => $2) FROM due
+         ON CONFLICT (integration_id) DO UPDATE SET lease = EXCLUDED.lease, until = EXCLUDED.until, requested = false
+          WHERE l.until <= now()
+         RETURNING l.integration_id
+       )
+       SELECT due.id, due.provider FROM due JOIN taken ON taken.integration_id = due.id`,
+      [limit, leaseSeconds, providers, lease],
     );
-    const first = rows[0];
-    if (!first) return null;
-    return { lease: first.lease, ids: rows.map((r) => ({ id: r.id, provider: r.provider })) };
+    if (rows.length === 0) return null;
+    return { lease, ids: rows.map((r) => ({ id: r.id, provider: r.provider })) };
   }
 
   /** The rows of `ids` still held under `lease` (a retried job after a crash still holds them). */
   async held(ids: readonly string[], lease: string): Promise<LeasedRow[]> {
-    return this.select(`id = ANY($1::uuid[]) AND ${SAME_LEASE} AND disconnected_at IS NULL`, [ids, lease]);
+    return this.select(
+      `id = ANY($1::uuid[]) AND disconnected_at IS NULL
+       AND EXISTS (SELECT 1 FROM integration_leases l WHERE l.integration_id = integrations.id AND l.lease = $2::uuid)`,
+      [ids, lease],
+    );
   }
 
   /** Current state of `ids` (after a check). */
@@ -116,15 +134,17 @@ export class IntegrationLeases {
 
   /**
    * Ends the lease: each row gets its next check time, unless a check was requested during the
-   * lease (then it is due at once) or someone else rescheduled it meanwhile (then theirs stands).
+   * lease (then it is due at once) or the lease was lost meanwhile (then the schedule stands).
+   * Returns how many rows were still held.
    */
   async release(schedule: ReadonlyArray<{ id: string; next: Date | null }>, lease: string): Promise<number> {
     if (schedule.length === 0) return 0;
     const { rows } = await this.database.executeSql<{ id: string }>(
-      `UPDATE integrations i
-          SET next_check_at = ${releasedNextCheckSql('i.next_check_at', '$2::timestamptz', 'v.next')}
-         FROM (SELECT unnest($1::uuid[]) AS id, unnest($3::timestamptz[]) AS next) v
-        WHERE i.id = v.id AND i.${SAME_LEASE}
+      `WITH v AS (SELECT unnest($1::uuid[]) AS id, $2::uuid AS lease, unnest($3::timestamptz[]) AS next),
+            released AS (${LEASE_RELEASE.cte('v')})
+       UPDATE integrations i SET next_check_at = ${LEASE_RELEASE.nextCheck('i.next_check_at', 'released', 'v.next')}
+         FROM v JOIN released ON released.integration_id = v.id
+        WHERE i.id = v.id AND i.disconnected_at IS NULL
         RETURNING i.id`,
       [schedule.map((s) => s.id), lease, schedule.map((s) => (s.next ? s.next.toISOString() : null))],
     );
@@ -138,17 +158,23 @@ export class IntegrationLeases {
    */
   async requestCheck(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
-    const { rows } = await this.database.executeSql<{ id: string }>(
-      `UPDATE integrations
-          SET next_check_at = CASE
-                WHEN next_check_at > now() AND ${IS_LEASED}
-                  THEN date_trunc('milliseconds', next_check_at) + interval '${LEASE_MARK_US + 1} microseconds'
-                ELSE date_trunc('milliseconds', now()) END
-        WHERE id = ANY($1::uuid[]) AND disconnected_at IS NULL AND status <> 'DISCONNECTED'
-        RETURNING id`,
+    const { rows } = await this.database.executeSql<{ n: number }>(
+      `WITH marked AS (
+         UPDATE integration_leases l SET requested = true
+           FROM integrations i
+          WHERE l.integration_id = i.id AND i.id = ANY($1::uuid[]) AND l.until > now()
+            AND i.disconnected_at IS NULL AND i.status <> 'DISCONNECTED'
+          RETURNING l.integration_id
+       ), due AS (
+         UPDATE integrations SET next_check_at = date_trunc('milliseconds', now())
+          WHERE id = ANY($1::uuid[]) AND disconnected_at IS NULL AND status <> 'DISCONNECTED'
+            AND id NOT IN (SELECT integration_id FROM marked)
+          RETURNING id
+       )
+       SELECT (SELECT count(*) FROM marked)::int + (SELECT count(*) FROM due)::int AS n`,
       [ids],
     );
-    return rows.length;
+    return rows[0]?.n ?? 0;
   }
 
   /** Integrations nobody scheduled (new, or scheduled by nothing) become due now. */

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Provider } from '@relink/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProviderHarness, type ProviderHarness } from '../test-support/providerHarness.js';
 import type { TicketRecord } from './TicketService.js';
+import { IntegrationLeases } from '../monitor/IntegrationLeases.js';
 
 describe('ConnectionService.completeAuthorization', () => {
   let h: ProviderHarness;
@@ -172,10 +174,11 @@ describe('ConnectionService.completeAuthorization', () => {
       ]);
       const id = first.integrationIds[0]!;
       await h.relink.services.status.apply(id, { type: 'CHECK_INVALID', at: new Date(), credentialVersion: 1, cause: 'SESSION_INVALIDATED' }, { actor: 'test', eventType: 'checked' });
-      // As if a monitor worker held it right now (a lease: `.xxx500` µs), five minutes out.
+      // As if a monitor worker held it right now.
+      const lease = randomUUID();
       await h.database.dataSource.query(
-        "UPDATE integrations SET next_check_at = date_trunc('milliseconds', now() + interval '5 minutes') + interval '500 microseconds' WHERE id = $1",
-        [id],
+        "INSERT INTO integration_leases (integration_id, lease, until) VALUES ($1, $2, now() + interval '5 minutes')",
+        [id, lease],
       );
       const { ticket: reauth } = await ticketFor('reauthorize', id);
       const before = Date.now();
@@ -188,11 +191,9 @@ describe('ConnectionService.completeAuthorization', () => {
       const ms = await delay(id, before);
       expect(ms).toBeGreaterThan(0.9 * HOUR - 1000);
       expect(ms).toBeLessThanOrEqual(HOUR + (Date.now() - before));
-      const micros: Array<{ us: string }> = await h.database.dataSource.query(
-        'SELECT (extract(microseconds FROM next_check_at)::bigint % 1000)::text AS us FROM integrations WHERE id = $1',
-        [id],
-      );
-      expect(micros[0]!.us).toBe('0');
+      // The running check's release finds no lease of its own, so this schedule stands.
+      expect(await new IntegrationLeases(h.database).release([{ id, next: null }], lease)).toBe(0);
+      expect(await delay(id, before)).toBe(ms);
     });
   });
 

@@ -8,6 +8,7 @@ import type { CredentialService, TokenSet } from './CredentialService.js';
 import type { StatusService } from './StatusService.js';
 import type { TenantService } from './TenantService.js';
 import type { TicketRecord, TicketService } from './TicketService.js';
+import { DROP_LEASE_SQL } from '../monitor/IntegrationLeases.js';
 
 export interface StartAuthorizationInput {
   tenantId: string;
@@ -293,10 +294,11 @@ export class ConnectionService {
         detail: { ...detail, ...extra },
         recordUnchanged: true,
       }, em);
-      // Scheduled from the row as the status change left it; this also replaces a lease of a check of
-      // the old credential (its release then leaves this schedule standing).
+      // Scheduled from the row as the status change left it. A check of the old credential that is
+      // running now loses its lease, so its end leaves this schedule standing.
       const issued = await repo.findOneByOrFail({ id: row.id });
       await repo.update({ id: row.id }, { nextCheckAt: firstCheckAt(issued, now) });
+      await em.query(DROP_LEASE_SQL, [row.id]);
       result.integrationIds.push(row.id);
       if (row.id === ticket.integrationId) result.targetFixed = true;
     }

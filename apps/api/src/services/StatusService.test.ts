@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { In } from 'typeorm';
 import { createTestDatabase, Integration, IntegrationEvent, Tenant, UntrackedWindow, WebhookDelivery, WebhookEndpoint, type RelinkDatabase } from '@relink/db';
@@ -121,19 +122,19 @@ describe('StatusService (the one road)', () => {
     expect(heard.filter((n) => n.integrationId === a.id).map((n) => n.status)).toEqual(['REVOKED', 'HEALTHY']);
   });
 
-  it('leaves the monitor\'s lease (next_check_at) alone, and clears it on disconnect', async () => {
+  it('leaves next_check_at alone when no lease is being ended, and clears it on disconnect', async () => {
     const [kept, gone] = await Promise.all([newIntegration(), newIntegration()]);
-    const lease = '2026-11-01 12:30:00.123500+00';
-    await database.executeSql('UPDATE integrations SET next_check_at = $1 WHERE id = ANY($2::uuid[])', [lease, [kept.id, gone.id]]);
+    const scheduled = '2026-11-01 12:30:00.123456+00';
+    await database.executeSql('UPDATE integrations SET next_check_at = $1 WHERE id = ANY($2::uuid[])', [scheduled, [kept.id, gone.id]]);
     await status.applyEach([
       { integrationId: kept.id, event: { type: 'CHECK_VALID', at: at(2), credentialVersion: 0 }, meta: { actor: 'monitor', eventType: 'checked' } },
       { integrationId: gone.id, event: { type: 'DISCONNECTED', at: at(2) }, meta: { actor: 'test', eventType: 'disconnected' } },
     ]);
-    const { rows } = await database.executeSql<{ id: string; lease: string | null }>(
-      "SELECT id, to_char(next_check_at AT TIME ZONE 'UTC', 'HH24:MI:SS.US') AS lease FROM integrations WHERE id = ANY($1::uuid[])",
+    const { rows } = await database.executeSql<{ id: string; next: string | null }>(
+      "SELECT id, to_char(next_check_at AT TIME ZONE 'UTC', 'HH24:MI:SS.US') AS next FROM integrations WHERE id = ANY($1::uuid[])",
       [[kept.id, gone.id]],
     );
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.lease]))).toEqual({ [kept.id]: '12:30:00.123500', [gone.id]: null });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.next]))).toEqual({ [kept.id]: '12:30:00.123456', [gone.id]: null });
   });
 
   it('refuses a batch naming an unknown integration, and changes nothing of the rest', async () => {
@@ -166,17 +167,22 @@ describe('StatusService (the one road)', () => {
     expect(events).toBe(after.reduce((sum, r) => sum + r.statusVersion, 0));
   });
 
-  it('ends the monitor\'s lease in the same write: next check set, due at once if requested meanwhile, another schedule stands', async () => {
-    const [mine, requested, rescheduled] = await Promise.all([newIntegration(), newIntegration(), newIntegration()]);
-    const lease = '2026-11-01 12:30:00.123500+00';
-    await database.executeSql('UPDATE integrations SET next_check_at = $1 WHERE id = ANY($2::uuid[])', [lease, [mine.id, requested.id]]);
-    await database.executeSql("UPDATE integrations SET next_check_at = $1::timestamptz + interval '1 microsecond' WHERE id = $2", [lease, requested.id]);
-    await database.executeSql("UPDATE integrations SET next_check_at = '2026-11-02 08:00:00+00' WHERE id = $1", [rescheduled.id]);
+  it('ends the monitor\'s lease in the same write: next check set, due at once if requested meanwhile, a lost lease changes no schedule', async () => {
+    const [mine, requested, lost] = await Promise.all([newIntegration(), newIntegration(), newIntegration()]);
+    const lease = randomUUID();
+    const someoneElse = randomUUID();
+    const lastWeek = '2026-10-25 08:00:00+00';
+    await database.executeSql('UPDATE integrations SET next_check_at = $1 WHERE id = ANY($2::uuid[])', [lastWeek, [mine.id, requested.id, lost.id]]);
+    await database.executeSql(
+      `INSERT INTO integration_leases (integration_id, lease, until, requested)
+       VALUES ($1, $4, now() + interval '5 minutes', false), ($2, $4, now() + interval '5 minutes', true), ($3, $5, now() + interval '5 minutes', false)`,
+      [mine.id, requested.id, lost.id, lease, someoneElse],
+    );
     const next = new Date('2026-11-02T12:00:00.000Z');
     const seen: string[] = [];
     const release = { lease, next: (after: Integration) => (seen.push(after.status), next) };
     await status.applyEach(
-      [mine, requested, rescheduled].map(({ id }) => ({
+      [mine, requested, lost].map(({ id }) => ({
         integrationId: id,
         event: { type: 'CHECK_INVALID' as const, at: at(20), credentialVersion: 0, cause: 'TOKEN_EXPIRED' as const },
         meta: { actor: 'monitor', eventType: 'checked' },
@@ -184,10 +190,14 @@ describe('StatusService (the one road)', () => {
       })),
     );
     expect(seen).toEqual(['EXPIRED', 'EXPIRED', 'EXPIRED']);
-    const rows = await database.dataSource.getRepository(Integration).findBy({ id: In([mine.id, requested.id, rescheduled.id]) });
+    const rows = await database.dataSource.getRepository(Integration).findBy({ id: In([mine.id, requested.id, lost.id]) });
     const nextOf = new Map(rows.map((r) => [r.id, r.nextCheckAt!.getTime()]));
     expect(nextOf.get(mine.id)).toBe(next.getTime());
     expect(Math.abs(nextOf.get(requested.id)! - Date.now())).toBeLessThan(60_000);
-    expect(nextOf.get(rescheduled.id)).toBe(new Date('2026-11-02T08:00:00Z').getTime());
+    expect(nextOf.get(lost.id)).toBe(new Date(lastWeek).getTime());
+    const { rows: left } = await database.executeSql<{ integration_id: string }>('SELECT integration_id FROM integration_leases WHERE integration_id = ANY($1::uuid[])', [
+      [mine.id, requested.id, lost.id],
+    ]);
+    expect(left.map((r) => r.integration_id)).toEqual([lost.id]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Integration, IntegrationEvent, UntrackedWindow, WebhookDelivery, WebhookEndpoint } from '@relink/db';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { releasedNextCheckSql } from '../monitor/IntegrationLeases.js';
+import { LEASE_RELEASE } from '../monitor/IntegrationLeases.js';
 import { STATUS_CHANNEL, type StatusChangeNotice } from './statusChannel.js';
 import { webhookPayload } from './webhookPayload.js';
 
@@ -24,9 +24,9 @@ export interface Notice {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
- * Writes the final state of every changed row in one UPDATE. `next_check_at` is the monitor's lease
- * (microsecond marks), so it is never written back from a JS date: it is cleared on disconnect, or
- * set when a check ends its lease (one row version instead of two: each is an entry in every index).
+ * Writes the final state of every changed row in one UPDATE. `next_check_at` is cleared on
+ * disconnect, and set when a check ends the monitor's lease on the row (in the same statement, which
+ * also drops the lease); otherwise it is left as it is.
  */
 export async function updateIntegrations(em: EntityManager, writes: readonly RowWrite[]): Promise<void> {
   if (writes.length === 0) return;
@@ -50,7 +50,14 @@ export async function updateIntegrations(em: EntityManager, writes: readonly Row
     next_check: schedule ? iso(schedule.next) : null,
   }));
   await em.query(
-    `UPDATE integrations AS i SET
+    `WITH v AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+         id uuid, status text, cause text, status_version integer, status_changed_at timestamptz, untracked_since timestamptz,
+         consecutive_transient_failures integer, token_expires_at timestamptz, data_access_expires_at timestamptz,
+         set_last_checked boolean, last_checked_at timestamptz, set_credential_version boolean, credential_version integer,
+         set_disconnected boolean, disconnected_at timestamptz, lease uuid, next_check timestamptz)
+     ), released AS (${LEASE_RELEASE.cte('v')})
+     UPDATE integrations AS i SET
         status = v.status, cause = v.cause, status_version = v.status_version, status_changed_at = v.status_changed_at,
         untracked_since = v.untracked_since, consecutive_transient_failures = v.consecutive_transient_failures,
         token_expires_at = v.token_expires_at, data_access_expires_at = v.data_access_expires_at,
@@ -58,14 +65,9 @@ export async function updateIntegrations(em: EntityManager, writes: readonly Row
         credential_version = CASE WHEN v.set_credential_version THEN v.credential_version ELSE i.credential_version END,
         disconnected_at = CASE WHEN v.set_disconnected THEN v.disconnected_at ELSE i.disconnected_at END,
         next_check_at = CASE WHEN v.set_disconnected AND v.disconnected_at IS NOT NULL THEN NULL
-                             WHEN v.lease IS NOT NULL THEN ${releasedNextCheckSql('i.next_check_at', 'v.lease', 'v.next_check')}
-                             ELSE i.next_check_at END,
+                             ELSE ${LEASE_RELEASE.nextCheck('i.next_check_at', 'released', 'v.next_check')} END,
         updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS v(
-        id uuid, status text, cause text, status_version integer, status_changed_at timestamptz, untracked_since timestamptz,
-        consecutive_transient_failures integer, token_expires_at timestamptz, data_access_expires_at timestamptz,
-        set_last_checked boolean, last_checked_at timestamptz, set_credential_version boolean, credential_version integer,
-        set_disconnected boolean, disconnected_at timestamptz, lease timestamptz, next_check timestamptz)
+       FROM v LEFT JOIN released ON released.integration_id = v.id
       WHERE i.id = v.id`,
     [JSON.stringify(values)],
   );
