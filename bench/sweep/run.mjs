@@ -3,7 +3,9 @@
 // minted through the sandbox's OAuth endpoints; no claim carries one twice, so none is deduplicated —
 // minting costs ~15 ms a token here), all checked once by the real monitor (SKIP
 // LOCKED claims, pg-boss batches of 50, debug_token 50 per Graph batch, results through StatusService).
-// Compared with a plain client issuing N single debug_token calls at the same concurrency, same run.
+// Compared with a plain client issuing N single debug_token calls at the same concurrency, same run:
+// once before the sweep and once after (the mean is the baseline, so a machine that speeds up or
+// slows down during the run shifts both sides alike).
 // Prints sweep.checks_per_s, sweep.plain_checks_per_s, sweep.ratio, sweep.rss_mb (peak RSS of the
 // worker process running the monitor; the sandbox and this driver run in their own processes).
 import {
@@ -47,10 +49,12 @@ try {
 
   // Baseline: the same number of single debug_token calls over the same tokens, same concurrency.
   const plain = plainDebugToken(sandbox.url);
-  t = Date.now();
-  await pool(N, CONCURRENCY, (i) => plain(tokens[i % TOKENS]));
-  const plainSeconds = (Date.now() - t) / 1000;
-  tokens.length = 0;
+  const plainRate = async () => {
+    const began = Date.now();
+    await pool(N, CONCURRENCY, (i) => plain(tokens[i % TOKENS]));
+    return N / ((Date.now() - began) / 1000);
+  };
+  const plainBefore = await plainRate();
 
   // The monitor runs as its own worker process (what `node apps/api/dist/worker.js` is), with its own pool.
   worker = await startWorkerProcess(env, 'bench_sweep', { checkConcurrency: CONCURRENCY, sweepIntervalMs: 1_000, pollingIntervalSeconds: 0.5 });
@@ -71,6 +75,9 @@ try {
   const seconds = (Date.now() - started) / 1000;
   const { peakRssMb: peak, cpuSeconds, stats } = await worker.stop();
   worker = undefined;
+  const plainAfter = await plainRate();
+  const plainPerSecond = (plainBefore + plainAfter) / 2;
+  console.log(`# plain client: ${Math.round(plainBefore)} checks/s before the sweep, ${Math.round(plainAfter)} after`);
   const { rows: statuses } = await database.executeSql('SELECT status, count(*)::int AS n FROM integrations GROUP BY status ORDER BY status');
   console.log(`# statuses after the sweep: ${statuses.map((r) => `${r.status}=${r.n}`).join(' ')}; check jobs ${stats.checkJobs}, integrations checked ${stats.checked}`);
   print('sweep.integrations', N);
@@ -78,8 +85,8 @@ try {
   print('sweep.concurrency', CONCURRENCY);
   print('sweep.seconds', seconds.toFixed(1));
   print('sweep.checks_per_s', Math.round(N / seconds));
-  print('sweep.plain_checks_per_s', Math.round(N / plainSeconds));
-  print('sweep.ratio', (N / seconds / (N / plainSeconds)).toFixed(2));
+  print('sweep.plain_checks_per_s', Math.round(plainPerSecond));
+  print('sweep.ratio', (N / seconds / plainPerSecond).toFixed(2));
   print('sweep.rss_mb', peak);
   // CPU the worker process used from the wake-up to the end, per second of the sweep (1.0 = one core busy).
   print('sweep.worker_cpu_share', (cpuSeconds / seconds).toFixed(2));
