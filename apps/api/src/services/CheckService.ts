@@ -210,9 +210,12 @@ export class CheckService {
         bodies.set(token, answer.body);
       }
     } else {
-      for (let i = 0; i < tokens.length; i += GRAPH_BATCH_LIMIT) {
-        const chunk = tokens.slice(i, i + GRAPH_BATCH_LIMIT);
-        const answer = await graph.debugTokens(chunk);
+      const chunks: string[][] = [];
+      for (let i = 0; i < tokens.length; i += GRAPH_BATCH_LIMIT) chunks.push(tokens.slice(i, i + GRAPH_BATCH_LIMIT));
+      // A job's Graph batches go out together: its answers are applied together anyway.
+      const answers = await Promise.all(chunks.map((chunk) => graph.debugTokens(chunk)));
+      for (const [n, chunk] of chunks.entries()) {
+        const answer = answers[n]!;
         const items = answer.status === 200 && Array.isArray(answer.body) ? classifyGraphBatchResponse(answer.body, { now, requiredScopes }) : [];
         const whole = items.length === chunk.length ? undefined : aboutInputToken(classifyProviderResponse('FACEBOOK', { ...answer, now }));
         chunk.forEach((token, index) => {
