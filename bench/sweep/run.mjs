@@ -1,8 +1,8 @@
 // The sweep: N Facebook integrations (100,000; RELINK_BENCH_QUICK=1: 10,000) across N/10 tenants on
 // real PostgreSQL, each with its own credential holding a real sandbox token (TOKENS distinct ones,
 // minted through the sandbox's OAuth endpoints; no claim carries one twice, so none is deduplicated —
-// minting costs ~15 ms a token here), all checked once by the real monitor (SKIP
-// LOCKED claims, pg-boss batches of 50, debug_token 50 per Graph batch, results through StatusService).
+// minting costs ~1.5 ms a token here), all checked once by the real monitor (SKIP
+// LOCKED claims, pg-boss jobs of 200, debug_token 50 per Graph batch, results through StatusService).
 // Compared with a plain client issuing N single debug_token calls at the same concurrency, same run:
 // once before the sweep and once after (the mean is the baseline, so a machine that speeds up or
 // slows down during the run shifts both sides alike).
