@@ -79,4 +79,19 @@ describe('IntegrationLeases', () => {
     expect(await nextCheck(unscheduled.id)).not.toBeNull();
     expect((await leases.claimDue(10, 600, BOTH))?.ids).toHaveLength(2);
   });
+
+  it('keeps the schedule table equal to next_check_at, however next_check_at is written', async () => {
+    const integration = await seedIntegration(database, { tenantId, nextCheckAt: new Date('2026-12-01T10:00:00Z') });
+    const scheduled = async () => {
+      const { rows } = await database.executeSql<{ at: Date | null }>('SELECT next_check_at AS at FROM integration_schedule WHERE integration_id = $1', [integration.id]);
+      return rows.length === 1 ? rows[0]!.at : 'missing';
+    };
+    expect(await scheduled()).toEqual(new Date('2026-12-01T10:00:00Z'));
+    await database.executeSql("UPDATE integrations SET next_check_at = next_check_at + interval '1 hour' WHERE id = $1", [integration.id]);
+    expect(await scheduled()).toEqual(new Date('2026-12-01T11:00:00Z'));
+    await database.dataSource.getRepository(Integration).update({ id: integration.id }, { nextCheckAt: null });
+    expect(await scheduled()).toBeNull();
+    expect(await leases.requestCheck([integration.id])).toBe(1);
+    expect((await scheduled()) as Date).toEqual(await nextCheck(integration.id));
+  });
 });

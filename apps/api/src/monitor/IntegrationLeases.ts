@@ -6,8 +6,8 @@ import type { RelinkDatabase } from '@relink/db';
  * The monitor's claims on integrations, kept in `integration_leases` (one small row per claimed
  * integration: its claim id, until when, and whether a check was requested meanwhile).
  *
- * A sweep claims due integrations with SKIP LOCKED and writes a lease row for each, so no other
- * worker takes them; if the worker dies, the lease runs out and the row may be claimed again. The
+ * A sweep claims due integrations (from `integration_schedule`, the indexed copy of `next_check_at`)
+ * with SKIP LOCKED and writes a lease row for each, so no other worker takes them; if the worker dies, the lease runs out and the row may be claimed again. The
  * integration row itself is written once per check: its result and next check time, which also
  * ends the lease (see `LEASE_RELEASE`). `next_check_at` stays a plain schedule.
  */
@@ -69,9 +69,9 @@ export class IntegrationLeases {
 
   /**
    * Claims up to `limit` due integrations of the given providers for `leaseSeconds`: the due rows no
-   * live lease covers, soonest first, locked `FOR NO KEY UPDATE SKIP LOCKED` (so concurrent claims
-   * pick different rows, while a row a history insert merely points at is not skipped), each given a
-   * lease row. The lease table's primary key settles any remaining race: an insert meets a live lease
+   * live lease covers, soonest first from `integration_schedule`, whose rows are locked
+   * `FOR NO KEY UPDATE SKIP LOCKED` (so concurrent claims pick different rows, and the integration rows
+   * themselves are not written at all), each given a lease row. The lease table's primary key settles any remaining race: an insert meets a live lease
    * and takes nothing; an expired one (a crashed worker's) is taken over.
    */
   async claimDue(limit: number, leaseSeconds: number, providers: readonly Provider[]): Promise<Claim | null> {
@@ -79,11 +79,11 @@ export class IntegrationLeases {
     const lease = randomUUID();
     const { rows } = await this.database.executeSql<{ id: string; provider: Provider }>(
       `WITH due AS (
-         SELECT i.id, i.provider FROM integrations i
-          WHERE i.next_check_at <= now() AND i.disconnected_at IS NULL AND i.provider = ANY($3::text[])
+         SELECT i.id, i.provider FROM integration_schedule s JOIN integrations i ON i.id = s.integration_id
+          WHERE s.next_check_at <= now() AND i.disconnected_at IS NULL AND i.provider = ANY($3::text[])
             AND NOT EXISTS (SELECT 1 FROM integration_leases l WHERE l.integration_id = i.id AND l.until > now())
-          ORDER BY i.next_check_at LIMIT $1
-          FOR NO KEY UPDATE OF i SKIP LOCKED
+          ORDER BY s.next_check_at LIMIT $1
+          FOR NO KEY UPDATE OF s SKIP LOCKED
        ), taken AS (
          INSERT INTO integration_leases AS l (integration_id, lease, until)
          SELECT id, $4::uuid, now() + make_interval(secs => $2) FROM due
@@ -181,9 +181,10 @@ export class IntegrationLeases {
   async adoptUnscheduled(limit: number): Promise<number> {
     const { rows } = await this.database.executeSql<{ id: string }>(
       `UPDATE integrations SET next_check_at = date_trunc('milliseconds', now())
-        WHERE id IN (SELECT id FROM integrations
-                      WHERE next_check_at IS NULL AND disconnected_at IS NULL AND status <> 'DISCONNECTED'
-                      LIMIT $1 FOR NO KEY UPDATE SKIP LOCKED)
+        WHERE id IN (SELECT i.id FROM integration_schedule s JOIN integrations i ON i.id = s.integration_id
+                      WHERE s.next_check_at IS NULL AND i.next_check_at IS NULL
+                        AND i.disconnected_at IS NULL AND i.status <> 'DISCONNECTED'
+                      LIMIT $1 FOR NO KEY UPDATE OF i SKIP LOCKED)
         RETURNING id`,
       [limit],
     );

@@ -24,6 +24,13 @@ export interface Notice {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
+ * A timestamp column's new value, unless it is the stored one as JS read it (to the millisecond):
+ * then the stored one stays, microseconds and all. An unchanged indexed column is what lets
+ * PostgreSQL update the row without touching its indexes (a HOT update).
+ */
+const kept = (column: string) => `CASE WHEN v.${column} IS NOT DISTINCT FROM date_trunc('milliseconds', i.${column}) THEN i.${column} ELSE v.${column} END`;
+
+/**
  * Writes the final state of every changed row in one UPDATE. `next_check_at` is cleared on
  * disconnect, and set when a check ends the monitor's lease on the row (in the same statement, which
  * also drops the lease); otherwise it is left as it is.
@@ -58,9 +65,9 @@ export async function updateIntegrations(em: EntityManager, writes: readonly Row
          set_disconnected boolean, disconnected_at timestamptz, lease uuid, next_check timestamptz)
      ), released AS (${LEASE_RELEASE.cte('v')})
      UPDATE integrations AS i SET
-        status = v.status, cause = v.cause, status_version = v.status_version, status_changed_at = v.status_changed_at,
-        untracked_since = v.untracked_since, consecutive_transient_failures = v.consecutive_transient_failures,
-        token_expires_at = v.token_expires_at, data_access_expires_at = v.data_access_expires_at,
+        status = v.status, cause = v.cause, status_version = v.status_version, status_changed_at = ${kept('status_changed_at')},
+        untracked_since = ${kept('untracked_since')}, consecutive_transient_failures = v.consecutive_transient_failures,
+        token_expires_at = ${kept('token_expires_at')}, data_access_expires_at = ${kept('data_access_expires_at')},
         last_checked_at = CASE WHEN v.set_last_checked THEN v.last_checked_at ELSE i.last_checked_at END,
         credential_version = CASE WHEN v.set_credential_version THEN v.credential_version ELSE i.credential_version END,
         disconnected_at = CASE WHEN v.set_disconnected THEN v.disconnected_at ELSE i.disconnected_at END,
