@@ -149,6 +149,31 @@ export function plainDebugToken(sandboxUrl) {
   };
 }
 
+/**
+ * What the connect flow would have stored for each token: its expiry and its data access expiry, as
+ * the sandbox's debug_token reports them (Graph batches of 50). Seeds carry them, so a check finds
+ * them unchanged, as it does for any integration connected through OAuth.
+ */
+export async function tokenExpiries(sandboxUrl, tokens) {
+  const appToken = `${FACEBOOK_APP.appId}|${FACEBOOK_APP.appSecret}`;
+  const proof = createHmac('sha256', FACEBOOK_APP.appSecret).update(appToken).digest('hex');
+  const result = new Array(tokens.length);
+  const chunks = Math.ceil(tokens.length / 50);
+  await pool(chunks, 8, async (c) => {
+    const chunk = tokens.slice(c * 50, c * 50 + 50);
+    const batch = JSON.stringify(chunk.map((token) => ({ method: 'GET', relative_url: `debug_token?input_token=${encodeURIComponent(token)}` })));
+    const res = await fetch(`${sandboxUrl}/facebook/v19.0/`, { method: 'POST', body: new URLSearchParams({ access_token: appToken, appsecret_proof: proof, batch }) });
+    const items = await res.json();
+    if (!Array.isArray(items)) throw new Error(`debug_token batch: unexpected answer ${JSON.stringify(items).slice(0, 200)}`);
+    items.forEach((item, i) => {
+      const data = JSON.parse(item.body).data;
+      const at = (seconds) => (seconds ? new Date(seconds * 1000).toISOString() : null);
+      result[c * 50 + i] = { tokenExpiresAt: at(data.expires_at), dataAccessExpiresAt: at(data.data_access_expires_at) };
+    });
+  });
+  return result;
+}
+
 /** Config for the bench's API services: sandbox mode, the sandbox's origin as public URL (its URLs live under /sandbox). */
 export function benchConfig(api, sandboxOrigin, extra = {}) {
   return api.config.loadConfig(benchEnv(sandboxOrigin, extra));
@@ -243,7 +268,7 @@ async function insertRows(database, table, columns, rows, chunk = 1000) {
  * on, one millisecond apart, so a claim (at most 1,000 consecutive rows) never carries a token twice
  * while tokens.length ≥ 1,000.
  */
-export async function seedFacebook(api, database, config, { count, tokens, tokenUsers, users, perTenant = 10, nextCheckAt }) {
+export async function seedFacebook(api, database, config, { count, tokens, tokenUsers, users, perTenant = 10, nextCheckAt, expiries }) {
   const tokenOf = (i) => tokens[i % tokens.length];
   const userOf = (i) => tokenUsers[i % tokens.length];
   const cipher = api.db.TokenCipher.fromSpec(config.encryptionKeys);
@@ -270,11 +295,13 @@ export async function seedFacebook(api, database, config, { count, tokens, token
     credentialIds[i],
     1,
     new Date(nextCheckAt.getTime() + i).toISOString(),
+    expiries?.[i % tokens.length]?.tokenExpiresAt ?? null,
+    expiries?.[i % tokens.length]?.dataAccessExpiresAt ?? null,
   ]);
   return insertRows(
     database,
     'integrations',
-    ['tenant_id', 'provider', 'external_account_id', 'name', 'identity_id', 'credential_id', 'credential_version', 'next_check_at'],
+    ['tenant_id', 'provider', 'external_account_id', 'name', 'identity_id', 'credential_id', 'credential_version', 'next_check_at', 'token_expires_at', 'data_access_expires_at'],
     integrationRows,
   );
 }

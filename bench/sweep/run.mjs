@@ -22,6 +22,7 @@ import {
   sleep,
   startSandboxProcess,
   startWorkerProcess,
+  tokenExpiries,
 } from '../lib/setup.mjs';
 
 const N = Number(process.env.RELINK_BENCH_SWEEP_N ?? (QUICK ? 10_000 : 100_000));
@@ -43,7 +44,9 @@ try {
   const { tokens, tokenUsers } = await mintTokens(sandbox.url, users, TOKENS, 16);
   console.log(`# minted ${TOKENS} sandbox tokens in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   t = Date.now();
-  await seedFacebook(api, database, config, { count: N, tokens, tokenUsers, users, nextCheckAt: new Date(Date.now() + 86_400_000) });
+  const expiries = await tokenExpiries(sandbox.url, tokens);
+  // Due already: nothing checks them until the worker starts, and the clock starts with it.
+  await seedFacebook(api, database, config, { count: N, tokens, tokenUsers, users, expiries, nextCheckAt: new Date(Date.now() - 86_400_000) });
   await database.executeSql('ANALYZE');
   console.log(`# seeded ${N} integrations in ${N / 10} tenants in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
@@ -59,9 +62,9 @@ try {
   const plainBefore = await plainRate();
 
   // The monitor runs as its own worker process (what `node apps/api/dist/worker.js` is), with its own pool.
-  worker = await startWorkerProcess(env, 'bench_sweep', { checkConcurrency: CONCURRENCY, sweepIntervalMs: 1_000, pollingIntervalSeconds: 0.5 });
+  // Its start (process, modules, pg-boss) counts: it sweeps as soon as it is up.
   const started = Date.now();
-  await database.executeSql(`UPDATE integrations SET next_check_at = next_check_at - interval '2 days'`);
+  worker = await startWorkerProcess(env, 'bench_sweep', { checkConcurrency: CONCURRENCY, sweepIntervalMs: 1_000, pollingIntervalSeconds: 0.5 });
   worker.sweep();
   // Progress comes from the worker's counters over IPC; polling the table instead would itself load
   // PostgreSQL (a scan of a fast-churning table several times a second). The end is confirmed in SQL.
