@@ -7,10 +7,12 @@ import type { RelinkDatabase } from '@relink/db';
  * integration: its claim id, until when, and whether a check was requested meanwhile).
  *
  * A sweep claims due integrations (from `integration_schedule`, the indexed copy of `next_check_at`)
- * with SKIP LOCKED and writes a lease row for each, so no other worker takes them; if the worker dies, the lease runs out and the row may be claimed again. The
- * integration row itself is written once per check: its result and next check time, which also
- * ends the lease (see `LEASE_RELEASE`). `next_check_at` stays a plain schedule.
+ * with SKIP LOCKED and writes a lease row for each, so no other worker takes them; if the worker
+ * dies, the lease runs out and the row may be claimed again. The integration row itself is written
+ * once per check: its result and next check time, which also ends the lease (see `LEASE_RELEASE`).
+ * `next_check_at` stays a plain schedule.
  */
+
 /** A claimed set of integrations: the job carries `lease` back to prove it still holds them. */
 export interface Claim {
   lease: string;
