@@ -1,4 +1,4 @@
-import { DEFAULT_CHECK_SCHEDULE, nextCheckAt, type Provider, type StatusEvent } from '@relink/core';
+import { nextCheckAt, type Provider, type StatusEvent } from '@relink/core';
 import { Integration, IntegrationEvent, ProviderIdentity, type RelinkDatabase } from '@relink/db';
 import type { EntityManager } from 'typeorm';
 import type { Config } from '../config.js';
@@ -88,27 +88,6 @@ export function tokenIssuedEvent(at: Date, credentialVersion: number, tokens: To
   // Google refreshes silently: only the end of time-based access needs a person.
   const expiresAt = provider === 'GOOGLE' ? (tokens.refreshTokenExpiresAt ?? null) : (tokens.accessTokenExpiresAt ?? null);
   return { type: 'TOKEN_ISSUED', at, credentialVersion, expiresAt, dataAccessExpiresAt: tokens.dataAccessExpiresAt ?? null };
-}
-
-/**
- * When the monitor first checks an integration that just got a credential: core's cadence for its
- * state after TOKEN_ISSUED (a Facebook token near its end soon, a Google grant at least daily), so
- * it is on the schedule at once instead of waiting to be adopted as unscheduled.
- */
-export function firstCheckAt(row: Integration, now: Date, random: () => number = Math.random): Date | null {
-  return nextCheckAt(
-    {
-      provider: row.provider,
-      status: row.status,
-      tokenExpiresAt: row.tokenExpiresAt,
-      dataAccessExpiresAt: row.dataAccessExpiresAt,
-      consecutiveTransientFailures: row.consecutiveTransientFailures,
-      disconnectedAt: row.disconnectedAt,
-    },
-    now,
-    random,
-    DEFAULT_CHECK_SCHEDULE,
-  );
 }
 
 /**
@@ -288,16 +267,17 @@ export class ConnectionService {
         eventType = 'reconnected';
       }
       await repo.update({ id: row.id }, { identityId, credentialId: credential.id, name: account.name });
-      await this.status.apply(row.id, tokenIssuedEvent(now, (row.credentialVersion ?? 0) + 1, tokens, provider), {
+      const issued = await this.status.apply(row.id, tokenIssuedEvent(now, (row.credentialVersion ?? 0) + 1, tokens, provider), {
         actor: ticket.actor,
         eventType,
         detail: { ...detail, ...extra },
         recordUnchanged: true,
       }, em);
-      // Scheduled from the row as the status change left it. A check of the old credential that is
-      // running now loses its lease, so its end leaves this schedule standing.
-      const issued = await repo.findOneByOrFail({ id: row.id });
-      await repo.update({ id: row.id }, { nextCheckAt: firstCheckAt(issued, now) });
+      // The first check follows core's cadence for the row as the status change left it (a Facebook
+      // token near its end soon, a Google grant at least daily), instead of waiting to be adopted as
+      // unscheduled. A check of the old credential that is running now loses its lease, so its end
+      // leaves this schedule standing.
+      await repo.update({ id: row.id }, { nextCheckAt: nextCheckAt(issued.integration, now) });
       await em.query(DROP_LEASE_SQL, [row.id]);
       result.integrationIds.push(row.id);
       if (row.id === ticket.integrationId) result.targetFixed = true;
