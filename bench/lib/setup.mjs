@@ -138,9 +138,14 @@ export async function mintFacebookToken(sandboxUrl, userId) {
 }
 
 /** One plain `GET /debug_token` exactly as the API's Graph client sends it (app token + appsecret_proof). */
-export function plainDebugToken(sandboxUrl) {
+/** The bench app's Graph app token and its appsecret_proof. */
+function facebookAppToken() {
   const appToken = `${FACEBOOK_APP.appId}|${FACEBOOK_APP.appSecret}`;
-  const proof = createHmac('sha256', FACEBOOK_APP.appSecret).update(appToken).digest('hex');
+  return { appToken, proof: createHmac('sha256', FACEBOOK_APP.appSecret).update(appToken).digest('hex') };
+}
+
+export function plainDebugToken(sandboxUrl) {
+  const { appToken, proof } = facebookAppToken();
   return async (token) => {
     const url = `${sandboxUrl}/facebook/v19.0/debug_token?input_token=${encodeURIComponent(token)}&appsecret_proof=${proof}`;
     const res = await fetch(url, { headers: { authorization: `Bearer ${appToken}`, accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
@@ -155,8 +160,7 @@ export function plainDebugToken(sandboxUrl) {
  * them unchanged, as it does for any integration connected through OAuth.
  */
 export async function tokenExpiries(sandboxUrl, tokens) {
-  const appToken = `${FACEBOOK_APP.appId}|${FACEBOOK_APP.appSecret}`;
-  const proof = createHmac('sha256', FACEBOOK_APP.appSecret).update(appToken).digest('hex');
+  const { appToken, proof } = facebookAppToken();
   const result = new Array(tokens.length);
   const chunks = Math.ceil(tokens.length / 50);
   await pool(chunks, 8, async (c) => {
